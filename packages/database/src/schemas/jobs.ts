@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { Chart, ProjectionChart } from './charts.ts';
+import { JobStatus } from './enums.ts';
+import { IsoDate, IsoTimestamp } from './primitives.ts';
+
+/** The agents the planner runs; their progress is tracked per job. */
+export const AGENT_NAMES = ['tagger', 'reporter', 'charter', 'retirement'] as const;
+export const AgentName = z.enum(AGENT_NAMES);
+export type AgentName = z.infer<typeof AgentName>;
+
+/** Where one agent is in a job. */
+export const AgentProgress = z.object({
+  status: z.enum(['pending', 'running', 'completed', 'failed', 'skipped']),
+  started_at: IsoTimestamp.optional(),
+  finished_at: IsoTimestamp.optional(),
+  message: z.string().max(2000).optional(),
+});
+export type AgentProgress = z.infer<typeof AgentProgress>;
+
+export const JobProgress = z.partialRecord(AgentName, AgentProgress);
+export type JobProgress = z.infer<typeof JobProgress>;
+
+/** An analysis job row. */
+export const AnalysisJob = z.object({
+  id: z.string(),
+  clerk_user_id: z.string(),
+  status: JobStatus,
+  request_data: z.record(z.string(), z.unknown()).nullable(),
+  result_data: z.record(z.string(), z.unknown()).nullable(),
+  progress: JobProgress,
+  error_message: z.string().nullable(),
+  created_at: IsoTimestamp,
+  started_at: IsoTimestamp.nullable(),
+  completed_at: IsoTimestamp.nullable(),
+  updated_at: IsoTimestamp,
+});
+export type AnalysisJob = z.infer<typeof AnalysisJob>;
+
+/** A stored report (reporter words plus charter charts), one per job. */
+export const Report = z.object({
+  id: z.string(),
+  clerk_user_id: z.string(),
+  job_id: z.string().nullable(),
+  report_date: IsoDate,
+  report_summary: z.string().nullable(),
+  report_detail: z.string().nullable(),
+  asset_class_chart: Chart.nullable(),
+  region_chart: Chart.nullable(),
+  sector_chart: Chart.nullable(),
+  charts: z.array(Chart),
+  generated_by: z.string().nullable(),
+  processing_time_ms: z.number().int().nullable(),
+  created_at: IsoTimestamp,
+  updated_at: IsoTimestamp,
+});
+export type Report = z.infer<typeof Report>;
+
+/** What the reporter stores. */
+export const ReportTextInput = z.object({
+  report_summary: z.string().min(1).max(20_000),
+  report_detail: z.string().min(1).max(200_000),
+  generated_by: z.string().max(100),
+  processing_time_ms: z.number().int().min(0).optional(),
+});
+export type ReportTextInput = z.input<typeof ReportTextInput>;
+
+/** What the charter stores. */
+export const ReportChartsInput = z.object({
+  charts: z.array(Chart).min(1).max(10),
+});
+export type ReportChartsInput = z.input<typeof ReportChartsInput>;
+
+/** A stored retirement projection, one per job. */
+export const Retirement = z.object({
+  id: z.string(),
+  clerk_user_id: z.string(),
+  job_id: z.string().nullable(),
+  estimated_income: z.string().nullable(),
+  success_rate: z.string().nullable(),
+  summary: z.string().nullable(),
+  detail: z.string().nullable(),
+  chart: ProjectionChart.nullable(),
+  assumptions: z.record(z.string(), z.unknown()).nullable(),
+  created_at: IsoTimestamp,
+  updated_at: IsoTimestamp,
+});
+export type Retirement = z.infer<typeof Retirement>;
+
+/** What the retirement agent stores. */
+export const RetirementInput = z.object({
+  estimated_income: z.number().finite().min(0),
+  success_rate: z.number().min(0).max(100),
+  summary: z.string().min(1).max(20_000),
+  detail: z.string().min(1).max(200_000),
+  chart: ProjectionChart,
+  assumptions: z.record(z.string(), z.unknown()),
+});
+export type RetirementInput = z.input<typeof RetirementInput>;
