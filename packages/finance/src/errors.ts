@@ -1,0 +1,27 @@
+/** Base class of every error this package throws; `name` is the subclass name. */
+export class FinanceError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A money or quantity string that is not a plain decimal number. */
+export class InvalidDecimalError extends FinanceError {
+  constructor(
+    readonly value: string,
+    readonly field: string,
+  ) {
+    super(`${field} must be a decimal number, got ${JSON.stringify(value)}`);
+  }
+}
+
+/** An input outside what the calculation accepts; `field` names the offending input. */
+export class InvalidInputError extends FinanceError {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
