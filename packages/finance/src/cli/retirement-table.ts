@@ -7,6 +7,7 @@ const dollars = new Intl.NumberFormat('en-US', {
   currency: 'USD',
   maximumFractionDigits: 0,
 });
+const years = (count: number) => `${count} year${count === 1 ? '' : 's'}`;
 const percent = (fraction: number, digits = 1) => `${(fraction * 100).toFixed(digits)}%`;
 
 /** A Monte Carlo result as a plain-text report: a summary, then one row of bands per year. */
@@ -20,8 +21,8 @@ export function formatRetirementTable(input: MonteCarloInput, result: MonteCarlo
     `Retirement Monte Carlo: ${used.paths.toLocaleString('en-US')} paths, seed ${used.seed}` +
       (used.zeroVolatility ? ', zero volatility' : ''),
     `Start ${dollars.format(input.currentValue)}, adding ${dollars.format(input.annualContribution)} a year ` +
-      `for ${used.yearsToRetirement} years, then withdrawing ${dollars.format(input.targetIncome)} a year ` +
-      `(today's dollars, +${percent(used.inflation)} a year inflation) for ${used.retirementYears} years`,
+      `for ${years(used.yearsToRetirement)}, then withdrawing ${dollars.format(input.targetIncome)} a year ` +
+      `(today's dollars, +${percent(used.inflation)} a year inflation) for ${years(used.retirementYears)}`,
     `Allocation: ${mix}; expected return ${percent(used.portfolioMean, 2)}, volatility ${percent(used.portfolioVolatility)}`,
     '',
     `Probability of success  ${result.successRate.toFixed(1)}%`,
