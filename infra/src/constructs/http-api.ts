@@ -1,0 +1,97 @@
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { Construct } from 'constructs';
+import type { Config } from '../config.ts';
+import { resourceName } from '../naming.ts';
+
+/** What the HTTP API needs: the function behind it and the exact browser origins allowed to call it. */
+export interface HttpApiProps {
+  readonly config: Config;
+  readonly handler: LambdaFunction;
+  readonly allowedOrigins: readonly string[];
+}
+
+/**
+ * API Gateway HTTP API in front of the API Lambda. CORS names each allowed origin (never `*`) and
+ * API Gateway answers preflight itself; the stage throttles (rate and burst) and writes access logs.
+ * JWTs are checked in the Lambda with jose, so the route has no authorizer.
+ */
+export class HttpApi extends Construct {
+  readonly api: Apigatewayv2Api;
+  readonly stage: Apigatewayv2Stage;
+
+  constructor(scope: Construct, id: string, props: HttpApiProps) {
+    super(scope, id);
+    const { config } = props;
+    if (props.allowedOrigins.some((origin) => origin.includes('*'))) {
+      throw new Error('CORS origins must be exact origins, never a wildcard');
+    }
+
+    this.api = new Apigatewayv2Api(this, 'api', {
+      name: resourceName(config, 'api'),
+      protocolType: 'HTTP',
+      corsConfiguration: {
+        allowOrigins: [...props.allowedOrigins],
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['authorization', 'content-type'],
+        exposeHeaders: ['x-job-id'],
+        maxAge: 300,
+        allowCredentials: false,
+      },
+    });
+
+    const integration = new Apigatewayv2Integration(this, 'lambda', {
+      apiId: this.api.id,
+      integrationType: 'AWS_PROXY',
+      integrationUri: props.handler.invokeArn,
+      payloadFormatVersion: '2.0',
+      timeoutMilliseconds: 29_000,
+    });
+
+    new Apigatewayv2Route(this, 'default-route', {
+      apiId: this.api.id,
+      routeKey: '$default',
+      target: `integrations/${integration.id}`,
+    });
+
+    const accessLogs = new CloudwatchLogGroup(this, 'access-logs', {
+      name: `/aws/apigateway/${resourceName(config, 'api')}`,
+      retentionInDays: config.logRetentionDays,
+    });
+
+    this.stage = new Apigatewayv2Stage(this, 'stage', {
+      apiId: this.api.id,
+      name: '$default',
+      autoDeploy: true,
+      defaultRouteSettings: {
+        throttlingRateLimit: config.apiRateLimit,
+        throttlingBurstLimit: config.apiBurstLimit,
+      },
+      accessLogSettings: {
+        destinationArn: accessLogs.arn,
+        format: JSON.stringify({
+          requestId: '$context.requestId',
+          ip: '$context.identity.sourceIp',
+          method: '$context.httpMethod',
+          path: '$context.path',
+          status: '$context.status',
+          latencyMs: '$context.responseLatency',
+          integrationError: '$context.integrationErrorMessage',
+        }),
+      },
+    });
+
+    new LambdaPermission(this, 'invoke', {
+      statementId: 'AllowApiGatewayInvoke',
+      action: 'lambda:InvokeFunction',
+      functionName: props.handler.functionName,
+      principal: 'apigateway.amazonaws.com',
+      sourceArn: `${this.api.executionArn}/*/*`,
+    });
+  }
+}
