@@ -3,6 +3,7 @@ import { ASSET_CLASSES, type AssetClass } from './keys.ts';
 import { type MonteCarloConfig, type MonteCarloInput, toMonteCarloConfig } from './monte-carlo-input.ts';
 import { quantileOfSorted } from './quantile.ts';
 import { createNormal, createUniform } from './random.ts';
+import { roundTo } from './rounding.ts';
 
 /** Share of paths that must last for an income to count as sustainable. */
 export const SUSTAINABLE_SUCCESS_RATE = 0.9;
@@ -39,7 +40,7 @@ export interface AssumptionsUsed {
 
 /** What the retirement Monte Carlo found. */
 export interface MonteCarloResult {
-  /** Percent of paths whose money lasted every retirement year (0–100). */
+  /** Percent of paths whose money lasted every retirement year (0–100, to 0.01). */
   successRate: number;
   /** Bands for every year from 0 to yearsToRetirement + retirementYears: the projection chart. */
   percentiles: ProjectionBand[];
@@ -151,7 +152,7 @@ export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   const sustainableIncome = Math.max(0, Math.floor(incomeCap[capIndex] ?? 0));
 
   return {
-    successRate: ((paths - failures) / paths) * 100,
+    successRate: roundTo(((paths - failures) / paths) * 100, 2),
     percentiles,
     atRetirement: percentiles[yearsToRetirement] ?? (percentiles[0] as ProjectionBand),
     sustainableIncome,
