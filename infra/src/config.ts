@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PROFILE_REGIONS } from './bedrock.ts';
 
 /** Absolute path of the infra package (used to resolve default paths). */
 export const INFRA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,6 +76,16 @@ export const ConfigSchema = z
     message: 'ALEX_DOMAIN and ALEX_CERTIFICATE_ARN go together (CloudFront needs a us-east-1 certificate)',
     path: ['domain'],
   })
+  .refine(
+    (c) => {
+      const profile = PROFILE_REGIONS[c.bedrockModelId.split('.')[0] ?? ''];
+      return profile === undefined || (c.bedrockProfileRegions ?? profile).includes(c.bedrockRegion);
+    },
+    {
+      message: 'a cross-region inference profile (us./eu./apac.) is called from one of its own regions',
+      path: ['bedrockRegion'],
+    },
+  )
   .refine((c) => c.stateBackend === 'local' || c.stateBucket !== undefined, {
     message: 'ALEX_STATE_BUCKET is required when ALEX_STATE_BACKEND=s3',
     path: ['stateBucket'],

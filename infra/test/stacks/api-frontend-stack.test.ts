@@ -1,0 +1,236 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MANAGED_RULE_GROUPS } from '../../src/constructs/edge-waf.ts';
+import { CACHING_OPTIMIZED_POLICY_ID } from '../../src/constructs/spa-site.ts';
+import {
+  type FoundResource,
+  list,
+  only,
+  ref,
+  resources,
+  type StackJson,
+  statementsOf,
+  synthAll,
+  TEST_ENV,
+} from '../synth-helpers.ts';
+
+let stack: StackJson;
+let distribution: Record<string, unknown>;
+
+beforeAll(() => {
+  stack = synthAll().stacks['api-frontend'];
+  distribution = only(stack, 'aws_cloudfront_distribution');
+});
+
+const api = () => only(stack, 'aws_lambda_function');
+const variables = () => (api().environment as { variables: Record<string, string> }).variables;
+const cors = () => only(stack, 'aws_apigatewayv2_api').cors_configuration as Record<string, string[]>;
+const CLOUDFRONT_ORIGIN = /^https:\/\/\$\{aws_cloudfront_distribution\.site_cdn_\w+\.domain_name}$/;
+
+describe('the API (Part 7)', () => {
+  it('runs the API Lambda on Node.js 20 arm64 with 30 s and 512 MB', () => {
+    expect(api()).toMatchObject({
+      function_name: 'alex-test-api',
+      runtime: 'nodejs20.x',
+      architectures: ['arm64'],
+      handler: 'index.handler',
+      timeout: 30,
+      memory_size: 512,
+    });
+  });
+
+  it('allows CORS only from the CloudFront origin and the local dev origins, never *', () => {
+    const origins = cors().allow_origins ?? [];
+    expect(origins[0]).toMatch(CLOUDFRONT_ORIGIN);
+    expect(origins.slice(1)).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
+    expect(origins.some((origin) => origin.includes('*'))).toBe(false);
+  });
+
+  it('allows the methods and headers the SPA sends, and exposes x-job-id', () => {
+    expect(cors()).toMatchObject({
+      allow_methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+      allow_headers: ['authorization', 'content-type'],
+      expose_headers: ['x-job-id'],
+    });
+  });
+
+  it('tells the API the same origins for CORS and for Clerk authorized parties', () => {
+    expect(variables().CORS_ORIGINS).toBe(variables().CLERK_AUTHORIZED_PARTIES);
+    expect(variables().CORS_ORIGINS?.split(',')[0]).toMatch(CLOUDFRONT_ORIGIN);
+  });
+
+  it('passes Clerk, queue and database settings through the variable names the API reads', () => {
+    expect(variables()).toMatchObject({
+      CLERK_ISSUER: 'https://happy-cat-1.clerk.accounts.dev',
+      CLERK_JWKS_URL: 'https://happy-cat-1.clerk.accounts.dev/.well-known/jwks.json',
+      SQS_QUEUE_URL: ref('data.terraform_remote_state.stack-agents.outputs.queue_url'),
+      AURORA_DATABASE: 'alex',
+      CLERK_WEBHOOK_SECRET_ARN: expect.stringMatching(/aws_secretsmanager_secret\.clerk-webhook\.arn/),
+    });
+  });
+
+  it('lets the API send to the analysis queue and nothing else of SQS', () => {
+    const statements = statementsOf(only(stack, 'aws_iam_role_policy').policy);
+    const sqs = statements.filter((s) => list(s.Action).some((a) => a.startsWith('sqs:')));
+    expect(sqs).toEqual([
+      expect.objectContaining({
+        Action: ['sqs:SendMessage'],
+        Resource: [ref('data.terraform_remote_state.stack-agents.outputs.queue_arn')],
+      }),
+    ]);
+  });
+
+  it('throttles the stage with a rate and a burst limit', () => {
+    expect(only(stack, 'aws_apigatewayv2_stage').default_route_settings).toMatchObject({
+      throttling_rate_limit: 20,
+      throttling_burst_limit: 40,
+    });
+  });
+
+  it('lets only this API invoke the API Lambda', () => {
+    expect(only(stack, 'aws_lambda_permission')).toMatchObject({
+      principal: 'apigateway.amazonaws.com',
+      source_arn: expect.stringMatching(/execution_arn}\/\*\/\*$/),
+    });
+  });
+});
+
+describe('the SPA bucket and CloudFront (Part 7)', () => {
+  const spaBucketSetting = (type: string): Record<string, unknown> =>
+    (resources(stack, type).find((r) => r.name.startsWith('site_')) as FoundResource).body;
+
+  it('blocks every form of public access to the bucket', () => {
+    expect(spaBucketSetting('aws_s3_bucket_public_access_block')).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+  });
+
+  it('versions and encrypts the bucket', () => {
+    expect(spaBucketSetting('aws_s3_bucket_versioning').versioning_configuration).toEqual({
+      status: 'Enabled',
+    });
+    expect(spaBucketSetting('aws_s3_bucket_server_side_encryption_configuration')).toBeDefined();
+  });
+
+  it('lets only this distribution read objects, and only over TLS', () => {
+    const [read, deny] = statementsOf(only(stack, 'aws_s3_bucket_policy').policy);
+    expect(read).toMatchObject({
+      Effect: 'Allow',
+      Principal: { Service: 'cloudfront.amazonaws.com' },
+      Action: ['s3:GetObject'],
+      Condition: {
+        StringEquals: { 'AWS:SourceArn': expect.stringMatching(/aws_cloudfront_distribution\..*\.arn}$/) },
+      },
+    });
+    expect(deny).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+  });
+
+  it('reaches the bucket through origin access control signed with SigV4', () => {
+    expect(only(stack, 'aws_cloudfront_origin_access_control')).toMatchObject({
+      origin_access_control_origin_type: 's3',
+      signing_behavior: 'always',
+      signing_protocol: 'sigv4',
+    });
+    const [origin] = distribution.origin as Record<string, unknown>[];
+    expect(origin?.origin_access_control_id).toMatch(/aws_cloudfront_origin_access_control\./);
+    expect(origin?.s3_origin_config).toBeUndefined();
+  });
+
+  it('redirects HTTP to HTTPS on every behaviour', () => {
+    const behaviours = [
+      distribution.default_cache_behavior,
+      ...(distribution.ordered_cache_behavior as unknown[]),
+    ] as Record<string, unknown>[];
+    for (const behaviour of behaviours) expect(behaviour.viewer_protocol_policy).toBe('redirect-to-https');
+  });
+
+  it('serves index.html at / and for unknown SPA routes (403 and 404)', () => {
+    expect(distribution.default_root_object).toBe('index.html');
+    expect(distribution.custom_error_response).toEqual(
+      [403, 404].map((code) =>
+        expect.objectContaining({ error_code: code, response_code: 200, response_page_path: '/index.html' }),
+      ),
+    );
+  });
+
+  it('caches hashed assets with the long-lived policy and index.html not at all by default', () => {
+    const [assets] = distribution.ordered_cache_behavior as Record<string, unknown>[];
+    expect(assets).toMatchObject({ path_pattern: '/assets/*', cache_policy_id: CACHING_OPTIMIZED_POLICY_ID });
+    expect(only(stack, 'aws_cloudfront_cache_policy')).toMatchObject({ default_ttl: 0, min_ttl: 0 });
+  });
+
+  it('adds CSP, HSTS, frame and content-type headers to every response', () => {
+    const headers = only(stack, 'aws_cloudfront_response_headers_policy').security_headers_config as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(headers.content_security_policy?.content_security_policy).toMatch(
+      /default-src 'self'.*frame-ancestors 'none'/,
+    );
+    expect(headers.content_security_policy?.content_security_policy).toContain(
+      'https://happy-cat-1.clerk.accounts.dev',
+    );
+    expect(headers.strict_transport_security).toMatchObject({
+      access_control_max_age_sec: 63_072_000,
+      include_subdomains: true,
+    });
+    expect(headers.frame_options).toMatchObject({ frame_option: 'DENY' });
+    expect(headers.content_type_options).toMatchObject({ override: true });
+    for (const behaviour of [
+      distribution.default_cache_behavior,
+      ...(distribution.ordered_cache_behavior as unknown[]),
+    ]) {
+      expect((behaviour as Record<string, unknown>).response_headers_policy_id).toMatch(
+        /response_headers_policy/,
+      );
+    }
+  });
+});
+
+describe('the CloudFront WAF (Part 8, deployed with the distribution)', () => {
+  const acl = () => only(stack, 'aws_wafv2_web_acl');
+  const rules = () => acl().rule as { name: string; statement: Record<string, Record<string, unknown>> }[];
+
+  it('attaches a CLOUDFRONT-scoped web ACL in us-east-1 to the distribution', () => {
+    expect(acl()).toMatchObject({ scope: 'CLOUDFRONT', region: 'us-east-1' });
+    expect(distribution.web_acl_id).toMatch(/^\$\{aws_wafv2_web_acl\.waf_acl_\w+\.arn}$/);
+  });
+
+  it('applies the AWS managed rule groups for common exploits and XSS, SQL injection and bad inputs', () => {
+    const managed = rules().flatMap((rule) => {
+      const statement = rule.statement.managed_rule_group_statement;
+      return statement === undefined ? [] : [`${statement.vendor_name}/${statement.name}`];
+    });
+    expect(managed).toEqual(MANAGED_RULE_GROUPS.map((group) => `AWS/${group}`));
+  });
+
+  it('blocks an IP that sends more than the configured requests per minute', () => {
+    const rate = rules().find((rule) => rule.statement.rate_based_statement !== undefined);
+    expect(rate?.statement.rate_based_statement).toEqual({
+      aggregate_key_type: 'IP',
+      limit: 100,
+      evaluation_window_sec: 60,
+    });
+    expect(rate).toMatchObject({ action: { block: {} } });
+  });
+});
+
+describe('with a custom domain', () => {
+  it('adds the domain as an alias with its certificate, and to CORS', () => {
+    const custom = synthAll({
+      ...TEST_ENV,
+      ALEX_DOMAIN: 'alex.example.com',
+      ALEX_CERTIFICATE_ARN: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    }).stacks['api-frontend'];
+    const cdn = only(custom, 'aws_cloudfront_distribution');
+    expect(cdn.aliases).toEqual(['alex.example.com']);
+    expect(cdn.viewer_certificate).toMatchObject({
+      ssl_support_method: 'sni-only',
+      minimum_protocol_version: 'TLSv1.2_2021',
+    });
+    const api = only(custom, 'aws_apigatewayv2_api').cors_configuration as { allow_origins: string[] };
+    expect(api.allow_origins).toContain('https://alex.example.com');
+  });
+});
