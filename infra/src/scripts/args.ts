@@ -50,16 +50,22 @@ function parseOrUsage<T>(parse: () => T, usage: string): T {
   }
 }
 
-function parseStackCommand(argv: readonly string[], usage: string, order: 'forward' | 'reverse'): StackCommandArgs {
+function parseStackCommand(
+  argv: readonly string[],
+  usage: string,
+  order: 'forward' | 'reverse',
+): StackCommandArgs {
   const { values } = parseOrUsage(
-    () => parseArgs({ args: [...argv], options: { ...COMMON_OPTIONS, part: { type: 'string' } }, strict: true }),
+    () =>
+      parseArgs({ args: [...argv], options: { ...COMMON_OPTIONS, part: { type: 'string' } }, strict: true }),
     usage,
   );
   if (values.help === true) throw new ScriptError(usage, 0);
   let parts: PartNumber[] = PARTS.map(({ part }) => part);
   if (values.part !== undefined) {
     const entry = /^\d+$/.test(values.part) ? partByNumber(Number(values.part)) : undefined;
-    if (entry === undefined) throw new UsageError(`--part must be one of ${PART_LIST}, not "${values.part}"`, usage);
+    if (entry === undefined)
+      throw new UsageError(`--part must be one of ${PART_LIST}, not "${values.part}"`, usage);
     parts = [entry.part];
   }
   if (order === 'reverse') parts.reverse();

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { type Config, INFRA_DIR, REPO_DIR } from '../config.ts';
@@ -13,6 +14,7 @@ export interface AwsClients {
   readonly s3: S3Client;
   readonly cloudfront: CloudFrontClient;
   readonly rds: RDSClient;
+  readonly cloudwatch: CloudWatchClient;
 }
 
 /** Everything a script touches outside itself; tests replace each piece. */
@@ -35,6 +37,7 @@ export function defaultContext(env: Readonly<Record<string, string | undefined>>
       // CloudFront is global; its API lives in us-east-1.
       cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
       rds: new RDSClient({ region: config.region }),
+      cloudwatch: new CloudWatchClient({ region: config.region }),
     }),
     log: (line) => console.log(line),
     repoDir: REPO_DIR,

@@ -21,7 +21,11 @@ export async function deploy(argv: readonly string[], ctx: ScriptContext): Promi
   const args = parseDeployArgs(argv);
   const config = loadConfig(ctx.env, args.overrides);
   checkSettings(config, args.parts, ctx);
-  const terraform = new Terraform(ctx.runner, await findTerraform(ctx.runner, ctx.env.TERRAFORM_BIN), ctx.outdir);
+  const terraform = new Terraform(
+    ctx.runner,
+    await findTerraform(ctx.runner, ctx.env.TERRAFORM_BIN),
+    ctx.outdir,
+  );
 
   const zips = args.parts.flatMap((part) => ZIPS_BY_PART[part] ?? []);
   if (zips.length > 0) await packageLambdas(config, zips, ctx);
@@ -34,7 +38,9 @@ export async function deploy(argv: readonly string[], ctx: ScriptContext): Promi
     for (const dependency of entry.dependsOn) {
       if (isDeployed(config, dependency) === false) {
         const needed = PARTS.find((p) => p.stack === dependency)?.part;
-        throw new ScriptError(`Part ${part} reads the outputs of the ${dependency} stack: deploy --part ${needed} first.`);
+        throw new ScriptError(
+          `Part ${part} reads the outputs of the ${dependency} stack: deploy --part ${needed} first.`,
+        );
       }
     }
     ctx.log(`\n== Part ${part}: ${entry.title} (stack ${entry.stack}) ==`);
@@ -79,10 +85,16 @@ async function packageLambdas(config: Config, zips: readonly Service[], ctx: Scr
   }
 }
 
-async function publishSpa(config: Config, outputs: Record<string, string>, ctx: ScriptContext): Promise<void> {
+async function publishSpa(
+  config: Config,
+  outputs: Record<string, string>,
+  ctx: ScriptContext,
+): Promise<void> {
   const frontend = resolve(ctx.repoDir, 'frontend');
   if (!existsSync(join(frontend, 'package.json'))) {
-    ctx.log('frontend/package.json does not exist yet: the API and CloudFront are deployed, the SPA upload is skipped.');
+    ctx.log(
+      'frontend/package.json does not exist yet: the API and CloudFront are deployed, the SPA upload is skipped.',
+    );
     return;
   }
   const apiUrl = required(outputs, 'api_url');
@@ -92,11 +104,16 @@ async function publishSpa(config: Config, outputs: Record<string, string>, ctx: 
     env: { VITE_API_URL: apiUrl, VITE_CLERK_PUBLISHABLE_KEY: ctx.env.VITE_CLERK_PUBLISHABLE_KEY },
   });
   const dist = join(frontend, 'dist');
-  if (!existsSync(join(dist, 'index.html'))) throw new ScriptError(`The SPA build left no ${dist}/index.html.`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new ScriptError(`The SPA build left no ${dist}/index.html.`);
   const { s3, cloudfront } = ctx.clients(config);
   const keys = await uploadSpa(s3, required(outputs, 'frontend_bucket'), dist);
   ctx.log(`Uploaded ${keys.length} files (assets/* immutable for a year, the rest no-cache).`);
-  const id = await invalidate(cloudfront, required(outputs, 'distribution_id'), `alex-${config.stage}-${Date.now()}`);
+  const id = await invalidate(
+    cloudfront,
+    required(outputs, 'distribution_id'),
+    `alex-${config.stage}-${Date.now()}`,
+  );
   ctx.log(`CloudFront invalidation ${id} started (takes a minute or two).`);
 }
 
@@ -106,7 +123,12 @@ function required(outputs: Record<string, string>, name: string): string {
   return value;
 }
 
-function printNextSteps(part: PartNumber, out: Record<string, string>, config: Config, ctx: ScriptContext): void {
+function printNextSteps(
+  part: PartNumber,
+  out: Record<string, string>,
+  config: Config,
+  ctx: ScriptContext,
+): void {
   const lines: Record<PartNumber, string[]> = {
     5: [
       `AURORA_CLUSTER_ARN=${out.cluster_arn ?? ''}`,

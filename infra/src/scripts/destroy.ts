@@ -13,7 +13,11 @@ import { findTerraform, Terraform } from './terraform.ts';
 export async function destroy(argv: readonly string[], ctx: ScriptContext): Promise<void> {
   const args = parseDestroyArgs(argv);
   const config = loadConfig(ctx.env, args.overrides);
-  const terraform = new Terraform(ctx.runner, await findTerraform(ctx.runner, ctx.env.TERRAFORM_BIN), ctx.outdir);
+  const terraform = new Terraform(
+    ctx.runner,
+    await findTerraform(ctx.runner, ctx.env.TERRAFORM_BIN),
+    ctx.outdir,
+  );
 
   if (args.parts.length === 1) {
     const [part] = args.parts;

@@ -73,7 +73,11 @@ function rank(key: string): number {
 }
 
 /** Ask CloudFront to drop its cached copies (one wildcard path counts as one invalidation). */
-export async function invalidate(cloudfront: CloudFrontClient, distributionId: string, reference: string): Promise<string> {
+export async function invalidate(
+  cloudfront: CloudFrontClient,
+  distributionId: string,
+  reference: string,
+): Promise<string> {
   const result = await cloudfront.send(
     new CreateInvalidationCommand({
       DistributionId: distributionId,
@@ -82,4 +86,3 @@ export async function invalidate(cloudfront: CloudFrontClient, distributionId: s
   );
   return result.Invalidation?.Id ?? '';
 }
-

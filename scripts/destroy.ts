@@ -1,0 +1,5 @@
+/** `pnpm tsx scripts/destroy.ts --help`: thin wrapper; the logic lives in infra/src/scripts/destroy.ts. */
+import { runCli } from '@alex/infra/scripts/cli';
+import { destroy } from '@alex/infra/scripts/destroy';
+
+await runCli(destroy);
