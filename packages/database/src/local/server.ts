@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
+import { databaseErrorMessage, type LocalDataApi, MAX_RESPONSE_BYTES } from './data-api.ts';
+import { PgError } from './pglite-backend.ts';
+import {
+  BatchExecuteStatementRequest,
+  BeginTransactionRequest,
+  EndTransactionRequest,
+  ExecuteStatementRequest,
+} from './protocol.ts';
+import { BadRequest } from './wire.ts';
+
+const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+type Route = (api: LocalDataApi, body: unknown) => Promise<unknown>;
+
+function route<S extends z.ZodType>(
+  schema: S,
+  run: (api: LocalDataApi, request: z.infer<S>) => Promise<unknown>,
+): Route {
+  return (api, body) => {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new BadRequest(
+        issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'Invalid request',
+      );
+    }
+    return run(api, parsed.data);
+  };
+}
+
+/** The REST-JSON paths of the RDS Data API operations. */
+const ROUTES: Record<string, Route> = {
+  '/Execute': route(ExecuteStatementRequest, (api, r) => api.executeStatement(r)),
+  '/BatchExecute': route(BatchExecuteStatementRequest, (api, r) => api.batchExecuteStatement(r)),
+  '/BeginTransaction': route(BeginTransactionRequest, (api, r) => api.beginTransaction(r)),
+  '/CommitTransaction': route(EndTransactionRequest, (api, r) => api.commitTransaction(r.transactionId)),
+  '/RollbackTransaction': route(EndTransactionRequest, (api, r) => api.rollbackTransaction(r.transactionId)),
+};
+
+/** A running local Data API: its base URL and how to stop it. */
+export interface RunningDataApi {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Serves `api` over HTTP on `host:port` (port 0 picks a free one). */
+export async function serveDataApi(
+  api: LocalDataApi,
+  options: { host?: string; port?: number } = {},
+): Promise<RunningDataApi> {
+  const server = createServer((req, res) => {
+    handle(api, req, res).catch((err: unknown) =>
+      send(res, 500, errorBody('InternalServerErrorException', String(err))),
+    );
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8010, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(api: LocalDataApi, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  if (req.method === 'GET' && path === '/health') {
+    send(res, 200, { status: 'ok', service: 'alex-local-data-api', backend: api.backendKind });
+    return;
+  }
+  const operation = ROUTES[path];
+  if (req.method !== 'POST' || !operation) {
+    send(
+      res,
+      404,
+      errorBody('UnknownOperationException', `Unknown operation ${req.method} ${path}`),
+      'UnknownOperationException',
+    );
+    return;
+  }
+  try {
+    const body = await readJson(req);
+    const result = await operation(api, body);
+    const payload = JSON.stringify(result);
+    if (Buffer.byteLength(payload) > MAX_RESPONSE_BYTES) {
+      throw new BadRequest('Database returned more than the allowed response size limit');
+    }
+    send(res, 200, payload);
+  } catch (err: unknown) {
+    if (err instanceof PgError) {
+      send(res, 400, errorBody('BadRequestException', databaseErrorMessage(err)), 'BadRequestException');
+    } else if (err instanceof BadRequest) {
+      send(res, 400, errorBody('BadRequestException', err.message), 'BadRequestException');
+    } else {
+      const message = err instanceof Error ? err.message : String(err);
+      send(res, 500, errorBody('InternalServerErrorException', message), 'InternalServerErrorException');
+    }
+  }
+}
+
+function errorBody(type: string, message: string) {
+  return { __type: type, message };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, errorType?: string): void {
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': crypto.randomUUID(),
+  };
+  if (errorType) headers['x-amzn-errortype'] = errorType;
+  res.writeHead(status, headers).end(payload);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) throw new BadRequest('Request is larger than 4 MiB');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequest('Request body is not valid JSON');
+  }
+}

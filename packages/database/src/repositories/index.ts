@@ -1,0 +1,35 @@
+import type { Executor } from '../client/data-api-client.ts';
+import { accountsRepository } from './accounts.ts';
+import { instrumentsRepository } from './instruments.ts';
+import { jobsRepository } from './jobs.ts';
+import { portfolioRepository } from './portfolio.ts';
+import { positionsRepository } from './positions.ts';
+import { reportsRepository } from './reports.ts';
+import { retirementRepository } from './retirement.ts';
+import { usersRepository } from './users.ts';
+
+export * from './accounts.ts';
+export * from './instruments.ts';
+export * from './jobs.ts';
+export * from './portfolio.ts';
+export * from './positions.ts';
+export * from './reports.ts';
+export * from './retirement.ts';
+export * from './users.ts';
+export { validate, validateId } from './validate.ts';
+
+/** Every repository over one executor (the client, or a transaction). */
+export function createRepositories(db: Executor) {
+  return {
+    users: usersRepository(db),
+    instruments: instrumentsRepository(db),
+    accounts: accountsRepository(db),
+    positions: positionsRepository(db),
+    portfolio: portfolioRepository(db),
+    jobs: jobsRepository(db),
+    reports: reportsRepository(db),
+    retirement: retirementRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,131 @@
+import type { Executor } from '../client/data-api-client.ts';
+import { sql } from '../client/params.ts';
+import { Instrument, InstrumentCreate, InstrumentPlaceholder } from '../schemas/instruments.ts';
+import { TickerSymbol } from '../schemas/primitives.ts';
+import { INSTRUMENT_FIELDS } from './columns.ts';
+import { parseRows, validate } from './validate.ts';
+
+const INSTRUMENT_COLUMNS = INSTRUMENT_FIELDS.join(', ');
+
+const UPSERT = `INSERT INTO instruments (symbol, name, instrument_type, current_price, allocation_regions,
+    allocation_sectors, allocation_asset_class)
+  VALUES (:symbol, :name, :instrument_type, :current_price, :regions, :sectors, :asset_class)
+  ON CONFLICT (symbol) DO UPDATE SET
+    name = EXCLUDED.name,
+    instrument_type = EXCLUDED.instrument_type,
+    current_price = EXCLUDED.current_price,
+    allocation_regions = EXCLUDED.allocation_regions,
+    allocation_sectors = EXCLUDED.allocation_sectors,
+    allocation_asset_class = EXCLUDED.allocation_asset_class`;
+
+function upsertParams(instrument: ReturnType<typeof InstrumentCreate.parse>) {
+  return {
+    symbol: instrument.symbol,
+    name: instrument.name,
+    instrument_type: instrument.instrument_type,
+    current_price: sql.decimal(instrument.current_price),
+    regions: sql.json(instrument.allocation_regions),
+    sectors: sql.json(instrument.allocation_sectors),
+    asset_class: sql.json(instrument.allocation_asset_class),
+  };
+}
+
+/** Instruments: shared reference data (prices and allocations), keyed by symbol. */
+export function instrumentsRepository(db: Executor) {
+  return {
+    async list(): Promise<Instrument[]> {
+      return parseRows(
+        Instrument,
+        await db.query(`SELECT ${INSTRUMENT_COLUMNS} FROM instruments ORDER BY symbol`),
+      );
+    },
+
+    async get(symbol: string): Promise<Instrument | null> {
+      const [row] = await db.query(`SELECT ${INSTRUMENT_COLUMNS} FROM instruments WHERE symbol = :symbol`, {
+        symbol: validate(TickerSymbol, symbol, 'symbol'),
+      });
+      return row ? Instrument.parse(row) : null;
+    },
+
+    /** Symbols or names matching `query` (case-insensitive), symbol matches first: for autocomplete. */
+    async search(query: string, limit = 10): Promise<Instrument[]> {
+      const text = query.trim().slice(0, 50);
+      const rows = await db.query(
+        `SELECT ${INSTRUMENT_COLUMNS} FROM instruments
+         WHERE symbol ILIKE :prefix ESCAPE '\\' OR name ILIKE :contains ESCAPE '\\'
+         ORDER BY (symbol ILIKE :prefix ESCAPE '\\') DESC, symbol
+         LIMIT :limit`,
+        {
+          prefix: `${escapeLike(text.toUpperCase())}%`,
+          contains: `%${escapeLike(text)}%`,
+          limit: clamp(limit, 1, 50),
+        },
+      );
+      return parseRows(Instrument, rows);
+    },
+
+    /** Inserts or replaces a fully classified instrument (seed data, the tagger). */
+    async upsert(input: InstrumentCreate): Promise<Instrument> {
+      const instrument = validate(InstrumentCreate, input);
+      const [row] = await db.query(`${UPSERT} RETURNING ${INSTRUMENT_COLUMNS}`, upsertParams(instrument));
+      return Instrument.parse(row);
+    },
+
+    /** Upserts many in one transaction with `BatchExecuteStatement`; every row is validated first. */
+    async upsertMany(inputs: readonly InstrumentCreate[]): Promise<number> {
+      const instruments = inputs.map((input, i) => validate(InstrumentCreate, input, `[${i}]`));
+      if (instruments.length === 0) return 0;
+      await db.transaction((tx) => tx.batch(UPSERT, instruments.map(upsertParams)));
+      return instruments.length;
+    },
+
+    /**
+     * Makes sure each symbol exists, adding unknown ones as unclassified placeholders for the
+     * tagger. Returns the symbols that were new.
+     */
+    async ensurePlaceholders(
+      inputs: readonly InstrumentPlaceholder[],
+      options: { userAdded: boolean },
+    ): Promise<string[]> {
+      const placeholders = inputs.map((input, i) => validate(InstrumentPlaceholder, input, `[${i}]`));
+      if (placeholders.length === 0) return [];
+      const rows = await db.query<{ symbol: string }>(
+        `INSERT INTO instruments (symbol, name, instrument_type, is_user_added)
+         SELECT p->>'symbol', COALESCE(p->>'name', p->>'symbol'), p->>'instrument_type', :user_added
+         FROM jsonb_array_elements(:placeholders::jsonb) AS p
+         ON CONFLICT (symbol) DO NOTHING
+         RETURNING symbol`,
+        { placeholders: sql.json(placeholders), user_added: options.userAdded },
+      );
+      return rows.map((r) => r.symbol).sort();
+    },
+
+    /** Instruments still missing a price or any allocation, optionally among `symbols` only. */
+    async listUnclassified(symbols?: readonly string[]): Promise<Instrument[]> {
+      const rows = await db.query(
+        `SELECT ${INSTRUMENT_COLUMNS} FROM instruments
+         WHERE (allocation_asset_class IS NULL OR allocation_regions IS NULL OR allocation_sectors IS NULL
+                OR current_price IS NULL)
+           AND (:symbols::jsonb IS NULL OR symbol IN (SELECT jsonb_array_elements_text(:symbols::jsonb)))
+         ORDER BY symbol`,
+        { symbols: sql.json(symbols ?? null) },
+      );
+      return parseRows(Instrument, rows);
+    },
+
+    async count(): Promise<number> {
+      const [row] = await db.query<{ count: number }>('SELECT COUNT(*) AS count FROM instruments');
+      return row?.count ?? 0;
+    },
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}
+
+export type InstrumentsRepository = ReturnType<typeof instrumentsRepository>;

@@ -1,0 +1,99 @@
+import type { Executor } from '../client/data-api-client.ts';
+import { NotFoundError } from '../client/errors.ts';
+import { sql } from '../client/params.ts';
+import { USER_DEFAULTS, User, UserCreate, UserUpdate } from '../schemas/users.ts';
+import { validate } from './validate.ts';
+
+const COLUMNS = `clerk_user_id, display_name, years_until_retirement, target_retirement_income,
+  asset_class_targets, region_targets, created_at, updated_at`;
+
+/** Users: one row per Clerk user, with their retirement goals and allocation targets. */
+export function usersRepository(db: Executor) {
+  return {
+    async get(clerkUserId: string): Promise<User | null> {
+      const [row] = await db.query(`SELECT ${COLUMNS} FROM users WHERE clerk_user_id = :id`, {
+        id: clerkUserId,
+      });
+      return row ? User.parse(row) : null;
+    },
+
+    /** The user, created with defaults on first sight (one statement, race-free). */
+    async getOrCreate(input: UserCreate): Promise<User> {
+      const user = validate(UserCreate, input);
+      const [row] = await db.query(
+        `WITH inserted AS (
+           INSERT INTO users (clerk_user_id, display_name, years_until_retirement, target_retirement_income,
+                              asset_class_targets, region_targets)
+           VALUES (:id, :name, :years, :income, :asset_targets, :region_targets)
+           ON CONFLICT (clerk_user_id) DO NOTHING
+           RETURNING ${COLUMNS})
+         SELECT ${COLUMNS} FROM inserted
+         UNION ALL
+         SELECT ${COLUMNS} FROM users WHERE clerk_user_id = :id
+         LIMIT 1`,
+        insertParams(user),
+      );
+      return User.parse(row);
+    },
+
+    /** Creates or refreshes a user from an identity event (Clerk webhook); preferences are kept. */
+    async upsertIdentity(input: { clerk_user_id: string; display_name?: string | null }): Promise<User> {
+      const user = validate(UserCreate, input);
+      const [row] = await db.query(
+        `INSERT INTO users (clerk_user_id, display_name, years_until_retirement, target_retirement_income,
+                            asset_class_targets, region_targets)
+         VALUES (:id, :name, :years, :income, :asset_targets, :region_targets)
+         ON CONFLICT (clerk_user_id) DO UPDATE SET display_name = COALESCE(EXCLUDED.display_name, users.display_name)
+         RETURNING ${COLUMNS}`,
+        insertParams(user),
+      );
+      return User.parse(row);
+    },
+
+    async update(clerkUserId: string, input: UserUpdate): Promise<User> {
+      const update = validate(UserUpdate, input);
+      const [row] = await db.query(
+        `UPDATE users SET
+           display_name = CASE WHEN :set_name THEN :name ELSE display_name END,
+           years_until_retirement = COALESCE(:years, years_until_retirement),
+           target_retirement_income = COALESCE(:income, target_retirement_income),
+           asset_class_targets = COALESCE(:asset_targets::jsonb, asset_class_targets),
+           region_targets = COALESCE(:region_targets::jsonb, region_targets)
+         WHERE clerk_user_id = :id
+         RETURNING ${COLUMNS}`,
+        {
+          id: clerkUserId,
+          set_name: 'display_name' in update,
+          name: update.display_name ?? null,
+          years: update.years_until_retirement ?? null,
+          income: sql.decimal(update.target_retirement_income ?? null),
+          asset_targets: sql.json(update.asset_class_targets ?? null),
+          region_targets: sql.json(update.region_targets ?? null),
+        },
+      );
+      if (!row) throw new NotFoundError('user', clerkUserId);
+      return User.parse(row);
+    },
+
+    /** Deletes the user and, by cascade, everything they own. */
+    async delete(clerkUserId: string): Promise<boolean> {
+      const { numberOfRecordsUpdated } = await db.execute('DELETE FROM users WHERE clerk_user_id = :id', {
+        id: clerkUserId,
+      });
+      return numberOfRecordsUpdated > 0;
+    },
+  };
+}
+
+function insertParams(user: ReturnType<typeof UserCreate.parse>) {
+  return {
+    id: user.clerk_user_id,
+    name: user.display_name ?? null,
+    years: user.years_until_retirement ?? USER_DEFAULTS.years_until_retirement,
+    income: sql.decimal(user.target_retirement_income ?? USER_DEFAULTS.target_retirement_income),
+    asset_targets: sql.json(user.asset_class_targets ?? USER_DEFAULTS.asset_class_targets),
+    region_targets: sql.json(user.region_targets ?? USER_DEFAULTS.region_targets),
+  };
+}
+
+export type UsersRepository = ReturnType<typeof usersRepository>;
