@@ -71,14 +71,12 @@ describe('Data API retries', () => {
   });
 
   it('never retries an SQL error', async () => {
-    rdsMock
-      .on(ExecuteStatementCommand)
-      .rejects(
-        new BadRequestException({
-          message: 'ERROR: syntax error at or near "SELEC"; SQLState: 42601',
-          $metadata: {},
-        }),
-      );
+    rdsMock.on(ExecuteStatementCommand).rejects(
+      new BadRequestException({
+        message: 'ERROR: syntax error at or near "SELEC"; SQLState: 42601',
+        $metadata: {},
+      }),
+    );
     const { client, sleeps } = clientWithRecordedSleeps();
     const error = await client.execute('SELEC 1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseError);
