@@ -12,7 +12,8 @@ export function contentSecurityPolicy(config: Pick<Config, 'region' | 'clerkIssu
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'", clerk, 'https://challenges.cloudflare.com'],
-    'connect-src': ["'self'", api, clerk],
+    // clerk-telemetry.com receives Clerk's development-instance telemetry.
+    'connect-src': ["'self'", api, clerk, 'https://clerk-telemetry.com'],
     'img-src': ["'self'", 'data:', 'https://img.clerk.com'],
     'style-src': ["'self'", "'unsafe-inline'"],
     'font-src': ["'self'", 'data:'],

@@ -61,16 +61,14 @@ describe('uploadSpa', () => {
 
 describe('invalidate', () => {
   it('invalidates every path of the distribution in one wildcard', async () => {
-    cloudfront
-      .on(CreateInvalidationCommand)
-      .resolves({
-        Invalidation: {
-          Id: 'I123',
-          Status: 'InProgress',
-          CreateTime: new Date(),
-          InvalidationBatch: undefined,
-        },
-      });
+    cloudfront.on(CreateInvalidationCommand).resolves({
+      Invalidation: {
+        Id: 'I123',
+        Status: 'InProgress',
+        CreateTime: new Date(),
+        InvalidationBatch: undefined,
+      },
+    });
     expect(await invalidate(new CloudFrontClient({}), 'E1', 'ref-1')).toBe('I123');
     expect(cloudfront).toHaveReceivedCommandWith(CreateInvalidationCommand, {
       DistributionId: 'E1',
