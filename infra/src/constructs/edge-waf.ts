@@ -30,7 +30,8 @@ export class EdgeWaf extends Construct {
     const rateRule: Wafv2WebAclRule = {
       name: 'per-ip-rate-limit',
       priority: 0,
-      action: { block: {} },
+      // 429 rather than 403: clients (and people) see they were rate limited, not forbidden.
+      action: { block: { customResponse: { responseCode: 429 } } },
       statement: {
         rate_based_statement: {
           aggregate_key_type: 'IP',

@@ -15,8 +15,11 @@ export const CACHING_OPTIMIZED_POLICY_ID = '658327ea-f89d-4fab-a63d-7e88639e58f6
 
 /**
  * The SPA: a private versioned bucket read only by this distribution (origin access control),
- * HTTPS only, index.html for `/` and for unknown routes (S3 answers 403 for a missing key when the
- * reader cannot list), security headers on every response.
+ * HTTPS only, index.html for `/` and for client-side routes, security headers on every response.
+ *
+ * SPA routes: CloudFront may also list the bucket, so S3 answers 404 (not 403) for a key that does
+ * not exist, and only 404 is turned into index.html. Mapping 403 as well would turn every WAF block
+ * (a 403) into a 200 with index.html, hiding blocks from users, tests and the security checklist.
  */
 export class SpaSite extends Construct {
   readonly bucket: PrivateBucket;
@@ -103,12 +106,9 @@ export class SpaSite extends Construct {
         // Vite puts content-hashed files under assets/: cache them for a year.
         { ...behaviour, pathPattern: '/assets/*', cachePolicyId: CACHING_OPTIMIZED_POLICY_ID },
       ],
-      customErrorResponse: [403, 404].map((errorCode) => ({
-        errorCode,
-        responseCode: 200,
-        responsePagePath: '/index.html',
-        errorCachingMinTtl: 0,
-      })),
+      customErrorResponse: [
+        { errorCode: 404, responseCode: 200, responsePagePath: '/index.html', errorCachingMinTtl: 0 },
+      ],
       restrictions: { geoRestriction: { restrictionType: 'none' } },
       viewerCertificate:
         config.certificateArn === undefined
@@ -129,6 +129,16 @@ export class SpaSite extends Construct {
           Principal: { Service: 'cloudfront.amazonaws.com' },
           Action: ['s3:GetObject'],
           Resource: [`${this.bucket.bucket.arn}/*`],
+          Condition: { StringEquals: { 'AWS:SourceArn': this.distribution.arn } },
+        },
+        {
+          // Lets S3 answer 404 for a missing key. No query string reaches the origin (see the cache
+          // policies), so nobody can use this to list the bucket through CloudFront.
+          Sid: 'CloudFrontSeesMissingKeys',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: ['s3:ListBucket'],
+          Resource: [this.bucket.bucket.arn],
           Condition: { StringEquals: { 'AWS:SourceArn': this.distribution.arn } },
         },
         this.bucket.denyInsecureTransport(),

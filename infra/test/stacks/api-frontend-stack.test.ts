@@ -115,16 +115,25 @@ describe('the SPA bucket and CloudFront (Part 7)', () => {
   });
 
   it('lets only this distribution read objects, and only over TLS', () => {
-    const [read, deny] = statementsOf(only(stack, 'aws_s3_bucket_policy').policy);
-    expect(read).toMatchObject({
-      Effect: 'Allow',
-      Principal: { Service: 'cloudfront.amazonaws.com' },
-      Action: ['s3:GetObject'],
-      Condition: {
-        StringEquals: { 'AWS:SourceArn': expect.stringMatching(/aws_cloudfront_distribution\..*\.arn}$/) },
-      },
+    const statements = statementsOf(only(stack, 'aws_s3_bucket_policy').policy);
+    const fromDistribution = {
+      StringEquals: { 'AWS:SourceArn': expect.stringMatching(/aws_cloudfront_distribution\..*\.arn}$/) },
+    };
+    expect(statements.filter((s) => s.Effect === 'Allow')).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: ['s3:GetObject'],
+        Condition: fromDistribution,
+      }),
+      expect.objectContaining({
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: ['s3:ListBucket'],
+        Condition: fromDistribution,
+      }),
+    ]);
+    expect(statements.find((s) => s.Effect === 'Deny')).toMatchObject({
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
     });
-    expect(deny).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
   });
 
   it('reaches the bucket through origin access control signed with SigV4', () => {
@@ -146,13 +155,16 @@ describe('the SPA bucket and CloudFront (Part 7)', () => {
     for (const behaviour of behaviours) expect(behaviour.viewer_protocol_policy).toBe('redirect-to-https');
   });
 
-  it('serves index.html at / and for unknown SPA routes (403 and 404)', () => {
+  it('serves index.html at / and for unknown SPA routes', () => {
     expect(distribution.default_root_object).toBe('index.html');
-    expect(distribution.custom_error_response).toEqual(
-      [403, 404].map((code) =>
-        expect.objectContaining({ error_code: code, response_code: 200, response_page_path: '/index.html' }),
-      ),
+    expect(distribution.custom_error_response).toContainEqual(
+      expect.objectContaining({ error_code: 404, response_code: 200, response_page_path: '/index.html' }),
     );
+  });
+
+  it('keeps WAF blocks visible by never turning a 403 into index.html', () => {
+    const codes = (distribution.custom_error_response as { error_code: number }[]).map((r) => r.error_code);
+    expect(codes).not.toContain(403);
   });
 
   it('caches hashed assets with the long-lived policy and index.html not at all by default', () => {
@@ -213,7 +225,7 @@ describe('the CloudFront WAF (Part 8, deployed with the distribution)', () => {
       limit: 100,
       evaluation_window_sec: 60,
     });
-    expect(rate).toMatchObject({ action: { block: {} } });
+    expect(rate).toMatchObject({ action: { block: { custom_response: { response_code: 429 } } } });
   });
 });
 
