@@ -1,10 +1,12 @@
 -- Alex schema: the gameplan's seven tables, with the corrections noted in design.md.
 -- Money and quantities are DECIMAL; time is TIMESTAMPTZ; allocations and charts are JSONB.
 
--- Keeps updated_at honest on every UPDATE, whoever issues it.
+-- Keeps updated_at honest on every UPDATE, whoever issues it (unless the UPDATE sets it itself).
 CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger AS $$
 BEGIN
-  NEW.updated_at := now();
+  IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+    NEW.updated_at := now();
+  END IF;
   RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;
