@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Config, loadConfig } from '../config.ts';
 import { AGENTS, type Service } from '../naming.ts';
 import { PARTS, type PartNumber, partByNumber } from '../parts.ts';
+import { stateLocation } from '../state.ts';
 import { synthesize } from '../synth.ts';
 import { parseDeployArgs } from './args.ts';
 import { hasRootScript, isDeployed, type ScriptContext } from './context.ts';
@@ -21,6 +22,7 @@ export async function deploy(argv: readonly string[], ctx: ScriptContext): Promi
   const args = parseDeployArgs(argv);
   const config = loadConfig(ctx.env, args.overrides);
   checkSettings(config, args.parts, ctx);
+  checkEarlierParts(config, args.parts);
   const terraform = new Terraform(
     ctx.runner,
     await findTerraform(ctx.runner, ctx.env.TERRAFORM_BIN),
@@ -35,20 +37,27 @@ export async function deploy(argv: readonly string[], ctx: ScriptContext): Promi
 
   for (const part of args.parts) {
     const entry = partByNumber(part) as (typeof PARTS)[number];
-    for (const dependency of entry.dependsOn) {
-      if (isDeployed(config, dependency) === false) {
-        const needed = PARTS.find((p) => p.stack === dependency)?.part;
-        throw new ScriptError(
-          `Part ${part} reads the outputs of the ${dependency} stack: deploy --part ${needed} first.`,
-        );
-      }
-    }
     ctx.log(`\n== Part ${part}: ${entry.title} (stack ${entry.stack}) ==`);
     await terraform.init(entry.stack);
     await terraform.apply(entry.stack, args.yes);
     const outputs = await terraform.outputs(entry.stack);
     if (part === 7) await publishSpa(config, outputs, ctx);
     printNextSteps(part, outputs, config, ctx);
+  }
+}
+
+/** Each part's earlier stacks must be deployed already, or be deployed earlier in this run. */
+function checkEarlierParts(config: Config, parts: readonly PartNumber[]): void {
+  for (const part of parts) {
+    const entry = partByNumber(part) as (typeof PARTS)[number];
+    for (const dependency of entry.dependsOn) {
+      const needed = (PARTS.find((p) => p.stack === dependency) as (typeof PARTS)[number]).part;
+      if (parts.includes(needed) || isDeployed(config, dependency) !== false) continue;
+      throw new ScriptError(
+        `Part ${part} reads the outputs of the ${dependency} stack, which has no state yet ` +
+          `(${stateLocation(config, dependency)}): deploy --part ${needed} first.`,
+      );
+    }
   }
 }
 

@@ -5,6 +5,8 @@ export interface RunOptions {
   readonly cwd?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly capture?: boolean;
+  /** Discard stderr (used when only probing whether a binary exists). */
+  readonly quiet?: boolean;
 }
 
 /** Result of one command. */
@@ -51,7 +53,11 @@ export const nodeRunner: CommandRunner = {
       const child = spawn(command, args, {
         cwd: options.cwd,
         env: options.env === undefined ? process.env : { ...process.env, ...options.env },
-        stdio: options.capture === true ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+        stdio: [
+          'inherit',
+          options.capture === true ? 'pipe' : 'inherit',
+          options.quiet === true ? 'ignore' : 'inherit',
+        ],
         shell: process.platform === 'win32',
       });
       let stdout = '';
@@ -64,7 +70,7 @@ export const nodeRunner: CommandRunner = {
   },
   async exists(command) {
     try {
-      const { code } = await nodeRunner.run(command, ['-version'], { capture: true });
+      const { code } = await nodeRunner.run(command, ['-version'], { capture: true, quiet: true });
       return code === 0;
     } catch {
       return false;

@@ -66,6 +66,22 @@ describe('deploy', () => {
     expect(runner.calls[0]).toMatchObject({ command: 'pnpm', args: ['run', 'package'] });
   });
 
+  it('deploys every part in order in one run, each after the stacks it reads', async () => {
+    const runner = new FakeRunner(['terraform'], { 'api-frontend': EDGE_OUTPUTS });
+    const { ctx, dist } = workspace(runner);
+    for (const service of ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'api']) {
+      writeFile(join(dist, `${service}.zip`), 'z');
+    }
+    await deploy(['--yes'], ctx);
+    const applies = runner.terraformCalls().filter((call) => call.includes(' apply'));
+    expect(applies).toEqual([
+      'database apply -auto-approve',
+      'agents apply -auto-approve',
+      'api-frontend apply -auto-approve',
+      'observability apply -auto-approve',
+    ]);
+  });
+
   it('applies with -auto-approve when given --yes', async () => {
     const runner = new FakeRunner();
     await deploy(['--part', '5', '--yes'], workspace(runner).ctx);
