@@ -53,7 +53,12 @@ export const ConfigSchema = z
     skipFinalSnapshot: bool,
     deletionProtection: bool,
     lambdaDistDir: z.string().min(1),
-    devOrigins: csv.pipe(z.array(origin)),
+    // `none` drops the local origins (a stage nobody develops against).
+    devOrigins: z
+      .string()
+      .transform((s) => (s.trim() === 'none' ? '' : s))
+      .pipe(csv)
+      .pipe(z.array(origin)),
     logRetentionDays: z.coerce
       .number()
       .refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), 'one of 1,3,5,7,14,30,60,90,...'),
@@ -95,9 +100,12 @@ export const ConfigSchema = z
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Which environment variable feeds each setting (and the default when unset). */
-export const ENV_VARS: Record<keyof Config, { name: string; fallback?: string }> = {
+export const ENV_VARS: Record<
+  keyof Config,
+  { name: string; aliases?: readonly string[]; fallback?: string }
+> = {
   stage: { name: 'ALEX_STAGE', fallback: 'dev' },
-  region: { name: 'AWS_REGION', fallback: 'us-east-1' },
+  region: { name: 'AWS_REGION', aliases: ['AWS_DEFAULT_REGION'], fallback: 'us-east-1' },
   owner: { name: 'ALEX_OWNER', fallback: 'student' },
   domain: { name: 'ALEX_DOMAIN' },
   certificateArn: { name: 'ALEX_CERTIFICATE_ARN' },
@@ -151,9 +159,11 @@ export function loadConfig(
   overrides: Partial<Record<keyof Config, string>> = {},
 ): Config {
   const raw: Record<string, string | undefined> = {};
-  for (const [key, { name, fallback }] of Object.entries(ENV_VARS)) {
-    const value = overrides[key as keyof Config] ?? nonEmpty(env[name]) ?? fallback;
-    raw[key] = value;
+  for (const [key, { name, aliases = [], fallback }] of Object.entries(ENV_VARS)) {
+    const fromEnv = [name, ...aliases]
+      .map((variable) => nonEmpty(env[variable]))
+      .find((v) => v !== undefined);
+    raw[key] = overrides[key as keyof Config] ?? fromEnv ?? fallback;
   }
   raw.bedrockRegion ??= raw.region;
   raw.alertEmail ??= raw.budgetEmail;

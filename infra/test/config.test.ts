@@ -65,3 +65,13 @@ describe('loadConfig', () => {
     expect(errorOf({ ALEX_AURORA_MAX_ACU: '64' }).message).toContain('ALEX_AURORA_MAX_ACU');
   });
 });
+
+describe('loadConfig fallbacks', () => {
+  it('takes the region from AWS_DEFAULT_REGION when AWS_REGION is unset', () => {
+    expect(loadConfig({ AWS_DEFAULT_REGION: 'us-west-2' }).region).toBe('us-west-2');
+  });
+
+  it('drops the local development origins when ALEX_DEV_ORIGINS is none', () => {
+    expect(loadConfig({ ALEX_DEV_ORIGINS: 'none' }).devOrigins).toEqual([]);
+  });
+});
