@@ -1,7 +1,7 @@
+import type { RetryPolicy } from '@alex/core';
 import { RDSDataClient } from '@aws-sdk/client-rds-data';
 import { z } from 'zod';
 import { DataApiClient } from './data-api-client.ts';
-import type { RetryPolicy } from './retry.ts';
 
 /** Where the local Data API listens unless `DATA_API_ENDPOINT` says otherwise. */
 export const DEFAULT_LOCAL_ENDPOINT = 'http://127.0.0.1:8010';

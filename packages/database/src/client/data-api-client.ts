@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY, type RetryPolicy, transientByName, withRetry } from '@alex/core';
 import {
   BatchExecuteStatementCommand,
   BeginTransactionCommand,
@@ -9,7 +10,6 @@ import {
 import { ConflictError, DatabaseError, DbError, ValidationError } from './errors.ts';
 import { type SqlParams, toSqlParameters } from './params.ts';
 import { mapRecords, type Row } from './results.ts';
-import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
 
 /** The result of one statement. */
 export interface ExecuteResult<T = Row> {
@@ -35,6 +35,16 @@ export interface DataApiTarget {
   secretArn: string;
   database: string;
 }
+
+/** Data API errors that mean "nothing ran; try again later" (Aurora resuming, throttling). */
+export const isTransientDataApiError = transientByName([
+  'DatabaseResumingException',
+  'DatabaseUnavailableException',
+  'ServiceUnavailableError',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'InternalServerErrorException',
+]);
 
 /** Rows per `BatchExecuteStatement` call, well under the Data API's request size limit. */
 const BATCH_CHUNK = 200;
@@ -160,10 +170,14 @@ export class DataApiClient implements Executor {
     sqlText?: string,
   ): Promise<R> {
     try {
-      return await withRetry(() => {
-        for (const listener of this.#listeners) listener(operation, sqlText);
-        return call();
-      }, this.#retry);
+      return await withRetry(
+        () => {
+          for (const listener of this.#listeners) listener(operation, sqlText);
+          return call();
+        },
+        isTransientDataApiError,
+        this.#retry,
+      );
     } catch (err: unknown) {
       throw toDbError(err);
     }

@@ -3,4 +3,3 @@ export * from './data-api-client.ts';
 export * from './errors.ts';
 export * from './params.ts';
 export * from './results.ts';
-export * from './retry.ts';

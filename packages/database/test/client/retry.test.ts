@@ -9,14 +9,9 @@ import {
 } from '@aws-sdk/client-rds-data';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
+import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from '@alex/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  backoffDelay,
-  DataApiClient,
-  DatabaseError,
-  DEFAULT_RETRY,
-  type RetryPolicy,
-} from '../../src/client/index.ts';
+import { DataApiClient, DatabaseError } from '../../src/client/index.ts';
 
 const target = {
   resourceArn: 'arn:aws:rds:us-east-1:1:cluster:c',

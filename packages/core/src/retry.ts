@@ -1,4 +1,4 @@
-/** How to retry transient Data API failures. */
+/** How to retry transient failures (throttling, a database waking up, a busy model). */
 export interface RetryPolicy {
   /** Total tries, the first included. */
   maxAttempts: number;
@@ -22,23 +22,27 @@ export const DEFAULT_RETRY: RetryPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** Error names that mean "nothing ran; try again later". SQL errors are never among them. */
-const TRANSIENT = new Set([
-  'DatabaseResumingException',
-  'DatabaseUnavailableException',
-  'ServiceUnavailableError',
-  'ThrottlingException',
-  'TooManyRequestsException',
-  'InternalServerErrorException',
-]);
-
-/** Whether a failed Data API call may be retried. */
-export function isTransient(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { name?: unknown; $metadata?: { httpStatusCode?: number }; code?: unknown };
-  if (typeof e.name === 'string' && TRANSIENT.has(e.name)) return true;
-  if (e.$metadata?.httpStatusCode === 429) return true;
-  return typeof e.code === 'string' && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(e.code);
+/**
+ * A classifier of errors worth retrying, by error name, HTTP 429/503, or a dropped connection.
+ * Each caller names its own transient errors (SQL errors, say, are never among them).
+ */
+export function transientByName(names: readonly string[]): (err: unknown) => boolean {
+  const transient = new Set(names);
+  return (err) => {
+    if (typeof err !== 'object' || err === null) return false;
+    const e = err as {
+      name?: unknown;
+      $metadata?: { httpStatusCode?: number };
+      statusCode?: unknown;
+      code?: unknown;
+    };
+    if (typeof e.name === 'string' && transient.has(e.name)) return true;
+    const status = e.$metadata?.httpStatusCode ?? e.statusCode;
+    if (status === 429 || status === 503) return true;
+    return (
+      typeof e.code === 'string' && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(e.code)
+    );
+  };
 }
 
 /** Delay before retry number `retry` (1-based): half fixed, half random ("equal jitter"). */
@@ -47,8 +51,12 @@ export function backoffDelay(retry: number, policy: RetryPolicy): number {
   return ceiling / 2 + policy.random() * (ceiling / 2);
 }
 
-/** Runs `work`, retrying transient failures with exponential backoff and jitter. */
-export async function withRetry<T>(work: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
+/** Runs `work`, retrying failures `isTransient` accepts, with exponential backoff and jitter. */
+export async function withRetry<T>(
+  work: () => Promise<T>,
+  isTransient: (err: unknown) => boolean,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await work();
