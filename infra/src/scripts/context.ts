@@ -4,6 +4,7 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { type Config, INFRA_DIR, REPO_DIR } from '../config.ts';
 import type { StackName } from '../parts.ts';
 import { localStatePath } from '../state.ts';
@@ -15,6 +16,7 @@ export interface AwsClients {
   readonly cloudfront: CloudFrontClient;
   readonly rds: RDSClient;
   readonly cloudwatch: CloudWatchClient;
+  readonly secrets: SecretsManagerClient;
 }
 
 /** Everything a script touches outside itself; tests replace each piece. */
@@ -38,6 +40,7 @@ export function defaultContext(env: Readonly<Record<string, string | undefined>>
       cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
       rds: new RDSClient({ region: config.region }),
       cloudwatch: new CloudWatchClient({ region: config.region }),
+      secrets: new SecretsManagerClient({ region: config.region }),
     }),
     log: (line) => console.log(line),
     repoDir: REPO_DIR,

@@ -8,6 +8,7 @@ import { synthesize } from '../synth.ts';
 import { parseDeployArgs } from './args.ts';
 import { hasRootScript, isDeployed, type ScriptContext } from './context.ts';
 import { runOrFail, ScriptError } from './runner.ts';
+import { clerkWebhookSecretFrom, langfuseSecretFrom, putSecret } from './secrets.ts';
 import { findTerraform, Terraform } from './terraform.ts';
 import { invalidate, uploadSpa } from './upload.ts';
 
@@ -41,6 +42,7 @@ export async function deploy(argv: readonly string[], ctx: ScriptContext): Promi
     await terraform.init(entry.stack);
     await terraform.apply(entry.stack, args.yes);
     const outputs = await terraform.outputs(entry.stack);
+    await storeSecrets(part, config, outputs, ctx);
     if (part === 7) await publishSpa(config, outputs, ctx);
     printNextSteps(part, outputs, config, ctx);
   }
@@ -92,6 +94,28 @@ async function packageLambdas(config: Config, zips: readonly Service[], ctx: Scr
         'Build them with `pnpm run package` (each zip holds index.mjs exporting handler).',
     );
   }
+}
+
+/** Copy the Langfuse keys (Part 6) and the Clerk webhook secret (Part 7) from .env into Secrets Manager. */
+async function storeSecrets(
+  part: PartNumber,
+  config: Config,
+  outputs: Record<string, string>,
+  ctx: ScriptContext,
+): Promise<void> {
+  const wanted =
+    part === 6
+      ? { value: langfuseSecretFrom(ctx.env), output: 'langfuse_secret_arn', what: 'Langfuse keys' }
+      : part === 7
+        ? {
+            value: clerkWebhookSecretFrom(ctx.env),
+            output: 'clerk_webhook_secret_arn',
+            what: 'Clerk webhook secret',
+          }
+        : undefined;
+  if (wanted?.value === undefined) return;
+  await putSecret(ctx.clients(config).secrets, required(outputs, wanted.output), wanted.value);
+  ctx.log(`Stored the ${wanted.what} in Secrets Manager.`);
 }
 
 async function publishSpa(
@@ -147,7 +171,8 @@ function printNextSteps(
     ],
     6: [
       `Queue: ${out.queue_url ?? ''}`,
-      'Langfuse keys (optional): aws secretsmanager put-secret-value --secret-id ' +
+      'Langfuse keys (optional): put LANGFUSE_PUBLIC_KEY/LANGFUSE_SECRET_KEY in .env and redeploy, or:',
+      'aws secretsmanager put-secret-value --secret-id ' +
         `${out.langfuse_secret_arn ?? ''} --secret-string '{"LANGFUSE_PUBLIC_KEY":"pk-lf-...","LANGFUSE_SECRET_KEY":"sk-lf-...","LANGFUSE_HOST":"https://cloud.langfuse.com"}'`,
     ],
     7: [

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { FakeRunner, markDeployed, workspace, writeFile } from './fakes.ts';
 
 const s3 = mockClient(S3Client);
 const cloudfront = mockClient(CloudFrontClient);
+const secrets = mockClient(SecretsManagerClient);
 
 const EDGE_OUTPUTS = {
   api_url: 'https://abc.execute-api.us-east-1.amazonaws.com',
@@ -21,6 +23,7 @@ const EDGE_OUTPUTS = {
 beforeEach(() => {
   s3.reset();
   cloudfront.reset();
+  secrets.reset();
   cloudfront.on(CreateInvalidationCommand).resolves({});
 });
 
@@ -133,5 +136,35 @@ describe('deploy', () => {
   it('asks for the budget email before deploying Part 8', async () => {
     const { ctx } = workspace(new FakeRunner(), { ALEX_BUDGET_EMAIL: '' });
     await expect(deploy(['--part', '8'], ctx)).rejects.toThrow('ALEX_BUDGET_EMAIL');
+  });
+
+  it('stores the Langfuse keys from .env in the secret Part 6 created, never in Terraform', async () => {
+    const runner = new FakeRunner(['terraform'], { agents: { langfuse_secret_arn: 'arn:langfuse' } });
+    const { ctx, dist, stateDir } = workspace(runner, {
+      LANGFUSE_PUBLIC_KEY: 'pk-lf-1',
+      LANGFUSE_SECRET_KEY: 'sk-lf-1',
+    });
+    for (const agent of ['planner', 'tagger', 'reporter', 'charter', 'retirement'])
+      writeFile(join(dist, `${agent}.zip`), 'z');
+    markDeployed(stateDir, 'database');
+    await deploy(['--part', '6'], ctx);
+    expect(secrets).toHaveReceivedCommandWith(PutSecretValueCommand, {
+      SecretId: 'arn:langfuse',
+      SecretString: JSON.stringify({
+        LANGFUSE_PUBLIC_KEY: 'pk-lf-1',
+        LANGFUSE_SECRET_KEY: 'sk-lf-1',
+        LANGFUSE_HOST: 'https://cloud.langfuse.com',
+      }),
+    });
+  });
+
+  it('leaves the Langfuse secret alone when no keys are configured', async () => {
+    const runner = new FakeRunner(['terraform'], { agents: { langfuse_secret_arn: 'arn:langfuse' } });
+    const { ctx, dist, stateDir } = workspace(runner);
+    for (const agent of ['planner', 'tagger', 'reporter', 'charter', 'retirement'])
+      writeFile(join(dist, `${agent}.zip`), 'z');
+    markDeployed(stateDir, 'database');
+    await deploy(['--part', '6'], ctx);
+    expect(secrets).not.toHaveReceivedCommand(PutSecretValueCommand);
   });
 });

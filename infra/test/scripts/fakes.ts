@@ -5,6 +5,7 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ScriptContext } from '../../src/scripts/context.ts';
 import type { CommandRunner, RunOptions, RunResult } from '../../src/scripts/runner.ts';
 
@@ -82,6 +83,7 @@ export function workspace(
       cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
       rds: new RDSClient({ region: 'us-east-1' }),
       cloudwatch: new CloudWatchClient({ region: 'us-east-1' }),
+      secrets: new SecretsManagerClient({ region: 'us-east-1' }),
     }),
     log: (line) => lines.push(line),
     repoDir: repo,
