@@ -10,7 +10,9 @@ export const MAX_RECEIVE_COUNT = 3;
 
 /**
  * The analysis queue and its dead-letter queue. The visibility timeout outlasts the planner's
- * timeout, so a job still running is never handed to a second planner.
+ * timeout, so a job still running is never handed to a second planner. (AWS suggests six times the
+ * function timeout so throttled invocations can retry; here the trigger's maximum concurrency keeps
+ * it from invoking a throttled function, and a failed job comes back after about 15 minutes.)
  */
 export class AnalysisQueue extends Construct {
   readonly queue: SqsQueue;
