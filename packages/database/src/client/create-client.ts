@@ -45,7 +45,9 @@ export type DatabaseConfig =
  * and `AURORA_SECRET_ARN`; with neither, the local Data API at `DATA_API_ENDPOINT` is used.
  */
 export function databaseConfigFromEnv(env: Readonly<Record<string, string | undefined>>): DatabaseConfig {
-  const parsed = DatabaseEnv.safeParse(env);
+  // An empty variable counts as unset (`AURORA_CLUSTER_ARN= pnpm …` switches Aurora off).
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = DatabaseEnv.safeParse(set);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid database environment: ${issue?.path.join('.')}: ${issue?.message}`);

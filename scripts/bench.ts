@@ -1,0 +1,37 @@
+/**
+ * Runs the benchmarks, prints a table and writes bench/results.json.
+ *   pnpm bench [suite…]      suites: database, finance (default: all)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseSuite } from './bench/database.ts';
+import { financeSuite } from './bench/finance.ts';
+import type { BenchResult, BenchSuite } from './bench/harness.ts';
+import { runMain, UsageError } from './lib/cli.ts';
+import { REPO_ROOT } from './lib/env.ts';
+
+const SUITES: BenchSuite[] = [databaseSuite, financeSuite];
+const USAGE = `Usage: pnpm bench [${SUITES.map((s) => s.name).join('|')} …]`;
+
+await runMain(async () => {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !SUITES.some((s) => s.name === name));
+  if (unknown.length > 0) throw new UsageError(`Unknown suite: ${unknown.join(', ')}`);
+  const results: BenchResult[] = [];
+  for (const suite of SUITES.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
+    console.log(`Running ${suite.name} …`);
+    results.push(...(await suite.run()));
+  }
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`\n${'Benchmark'.padEnd(width)}  ${'Value'.padStart(12)}  Unit`);
+  for (const r of results) {
+    const value = Number.isNaN(r.value) ? 'n/a' : r.value.toLocaleString('en-US');
+    console.log(`${r.name.padEnd(width)}  ${value.padStart(12)}  ${r.unit}${r.note ? `  (${r.note})` : ''}`);
+  }
+  const dir = join(REPO_ROOT, 'bench');
+  mkdirSync(dir, { recursive: true });
+  const out = { generatedAt: new Date().toISOString(), node: process.version, results };
+  writeFileSync(join(dir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nWrote ${join('bench', 'results.json')}`);
+  return 0;
+}, USAGE);
