@@ -21,6 +21,16 @@ export const CONNECTION_FAILURE_ERRORS = [
   'InvalidSecretException',
   'ForbiddenException',
   'ServiceUnavailableError',
+  'InvalidResourceStateException',
+] as const;
+
+/**
+ * Message fragments of the same failures, for log lines that carry the message but not the error
+ * name (an error wrapped by the database package keeps the Data API's message).
+ */
+export const CONNECTION_FAILURE_PHRASES = [
+  'is not authorized to perform: rds-data',
+  'HttpEndpoint is not enabled',
 ] as const;
 
 /** Lambda error rate above this percentage raises an alarm. */
@@ -90,7 +100,10 @@ export class Alarms extends Construct {
       ...notify,
     });
 
-    const pattern = CONNECTION_FAILURE_ERRORS.map((name) => `?${name}`).join(' ');
+    const pattern = [
+      ...CONNECTION_FAILURE_ERRORS.map((name) => `?${name}`),
+      ...CONNECTION_FAILURE_PHRASES.map((phrase) => `?"${phrase}"`),
+    ].join(' ');
     for (const service of SERVICES) {
       new CloudwatchLogMetricFilter(this, `${service}-db-failures`, {
         name: resourceName(config, `${service}-db-connection-failures`),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONNECTION_FAILURE_ERRORS } from '../../src/constructs/alarms.ts';
+import { CONNECTION_FAILURE_ERRORS, CONNECTION_FAILURE_PHRASES } from '../../src/constructs/alarms.ts';
 import { only, ref, resources, type StackJson, statementsOf, synthAll, TEST_ENV } from '../synth-helpers.ts';
 
 let stack: StackJson;
@@ -89,6 +89,8 @@ describe('the observability stack (Part 8)', () => {
       SERVICES.map((s) => `/aws/lambda/alex-test-${s}`).sort(),
     );
     for (const error of CONNECTION_FAILURE_ERRORS) expect(String(filters[0]?.pattern)).toContain(`?${error}`);
+    for (const phrase of CONNECTION_FAILURE_PHRASES)
+      expect(String(filters[0]?.pattern)).toContain(`?"${phrase}"`);
     expect(String(filters[0]?.pattern)).not.toContain('DatabaseResumingException');
   });
 
