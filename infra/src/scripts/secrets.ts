@@ -23,7 +23,7 @@ export function clerkWebhookSecretFrom(
 
 /**
  * Store a value in a secret Terraform created empty. Terraform ignores the value afterwards, so
- * keys go from the student's .env to Secrets Manager without passing through Terraform JSON or state.
+ * keys go from the student's .env to Secrets Manager without appearing in the synthesised Terraform JSON.
  */
 export async function putSecret(
   client: SecretsManagerClient,
