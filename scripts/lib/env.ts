@@ -1,7 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (scripts/ lives directly under it). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// Settings in the root .env apply to every script; variables already set in the shell win.
+if (existsSync(join(REPO_ROOT, '.env'))) process.loadEnvFile(join(REPO_ROOT, '.env'));
 
 // Node 20 is this project's runtime; the AWS SDK's notice about its future Node 22 floor is noise
 // on every local command. (Deployed Lambdas run on nodejs22.x.)
