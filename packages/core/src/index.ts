@@ -1,2 +1,3 @@
+export * from './lambda.ts';
 export * from './logger.ts';
 export * from './retry.ts';

@@ -83,6 +83,18 @@ export function jobsRepository(db: Executor) {
       return row ? AnalysisJob.parse(row) : null;
     },
 
+    /**
+     * running → pending, for a worker that hit a transient failure and hands the job back to the
+     * queue's retry; false if the job was not running.
+     */
+    async release(id: string): Promise<boolean> {
+      const { numberOfRecordsUpdated } = await db.execute(
+        "UPDATE analysis_jobs SET status = 'pending', started_at = NULL WHERE id = :id AND status = 'running'",
+        { id: sql.uuid(validateId(id)) },
+      );
+      return numberOfRecordsUpdated > 0;
+    },
+
     /** Records one agent's progress (merged into the job's progress map). */
     async setProgress(id: string, agent: AgentName, progress: AgentProgress): Promise<void> {
       const value = validate(AgentProgress, progress, 'progress');

@@ -35,6 +35,7 @@ describe.each(BACKENDS)('repositories on %s', (kind) => {
     });
     await repos.users.getOrCreate({ clerk_user_id: ALICE });
     await repos.users.getOrCreate({ clerk_user_id: BOB });
+    await repos.users.getOrCreate({ clerk_user_id: 'user_release' });
   });
   afterAll(async () => db?.close());
 
@@ -290,6 +291,15 @@ describe.each(BACKENDS)('repositories on %s', (kind) => {
         },
       );
       expect((await repos.jobs.claim(job.id, { staleAfterSeconds: 900 }))?.status).toBe('running');
+    });
+
+    it('hands a running job back to pending for a retry', async () => {
+      const job = await repos.jobs.create('user_release');
+      await repos.jobs.claim(job.id, { staleAfterSeconds: 900 });
+      expect(await repos.jobs.release(job.id)).toBe(true);
+      expect((await repos.jobs.claim(job.id, { staleAfterSeconds: 900 }))?.status).toBe('running');
+      await repos.jobs.complete(job.id, {});
+      expect(await repos.jobs.release(job.id)).toBe(false);
     });
 
     it('merges per-agent progress and keeps jobs private', async () => {

@@ -1,0 +1,30 @@
+/**
+ * Bundles every Lambda with esbuild into dist/lambdas/<service>.zip (handler index.handler).
+ *   pnpm run package [service…]
+ */
+import { relative } from 'node:path';
+import { runMain, UsageError } from './lib/cli.ts';
+import { REPO_ROOT } from './lib/env.ts';
+import { availableServices, foreignServiceInputs, LAMBDA_SERVICES, packageLambda } from './lib/package-lambdas.ts';
+
+const USAGE = `Usage: pnpm run package [${LAMBDA_SERVICES.join('|')} …]`;
+
+await runMain(async () => {
+  const wanted = process.argv.slice(2).filter((a) => a !== '--');
+  const unknown = wanted.filter((s) => !(LAMBDA_SERVICES as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new UsageError(`Unknown service: ${unknown.join(', ')}`);
+  const present = availableServices(REPO_ROOT);
+  const missing = wanted.filter((s) => !(present as string[]).includes(s));
+  if (missing.length > 0) throw new Error(`Not built yet in this checkout: ${missing.join(', ')}`);
+  const services = wanted.length > 0 ? wanted : present;
+  if (services.length === 0) throw new Error('No services/<name>/src/handler.ts found to package');
+  for (const service of services) {
+    const packaged = await packageLambda(REPO_ROOT, service);
+    const foreign = foreignServiceInputs(packaged);
+    if (foreign.length > 0) throw new Error(`${service} bundles another service's code: ${foreign.join(', ')}`);
+    console.log(
+      `✓ ${service.padEnd(10)} ${relative(REPO_ROOT, packaged.zipPath)}  ${(packaged.zipBytes / 1024).toFixed(0)} KiB zipped, ${(packaged.bundleBytes / 1024).toFixed(0)} KiB bundle`,
+    );
+  }
+  return 0;
+}, USAGE);
