@@ -1,0 +1,98 @@
+import type { Portfolio } from '@alex/database';
+import {
+  type AccountInput,
+  type Allocation,
+  allocationBy,
+  assetClassDrift,
+  type Chart,
+  type Drift,
+  type PortfolioValuation,
+  portfolioCharts,
+  regionDrift,
+  valuePortfolio,
+} from '@alex/finance';
+
+/** The database's portfolio in the finance package's input shape. */
+export function toAccountInputs(portfolio: Portfolio): AccountInput[] {
+  return portfolio.accounts.map((account) => ({
+    id: account.id,
+    account_name: account.account_name,
+    cash_balance: account.cash_balance,
+    positions: account.positions.map((p) => ({
+      symbol: p.symbol,
+      quantity: p.quantity,
+      price: p.instrument.current_price,
+      allocation_asset_class: p.instrument.allocation_asset_class,
+      allocation_regions: p.instrument.allocation_regions,
+      allocation_sectors: p.instrument.allocation_sectors,
+    })),
+  }));
+}
+
+/**
+ * Everything an agent needs to know about a portfolio, computed by code: values, allocations,
+ * drift against the user's targets, and chart data. Agents receive it as tool results and write
+ * words around it; they never do the arithmetic.
+ */
+export interface PortfolioFacts {
+  user: {
+    display_name: string | null;
+    years_until_retirement: number;
+    target_retirement_income: number;
+    asset_class_targets: Readonly<Partial<Record<string, number>>>;
+    region_targets: Readonly<Partial<Record<string, number>>>;
+  };
+  valuation: PortfolioValuation;
+  allocations: Record<'asset_class' | 'regions' | 'sectors', Allocation>;
+  drift: { asset_class: Drift; region: Drift };
+  charts: Chart[];
+  holdings: {
+    symbol: string;
+    name: string;
+    instrument_type: string | null;
+    value: number;
+    percent: number;
+  }[];
+}
+
+/** Computes the {@link PortfolioFacts} of a stored portfolio. */
+export function portfolioFacts(portfolio: Portfolio): PortfolioFacts {
+  const valuation = valuePortfolio(toAccountInputs(portfolio));
+  const names = new Map(
+    portfolio.accounts.flatMap((a) => a.positions.map((p) => [p.symbol, p.instrument] as const)),
+  );
+  const bySymbol = new Map<string, number>();
+  for (const p of valuation.positions) bySymbol.set(p.symbol, (bySymbol.get(p.symbol) ?? 0) + p.value);
+  const invested = valuation.invested.value;
+  const holdings = [...bySymbol.entries()]
+    .map(([symbol, value]) => ({
+      symbol,
+      name: names.get(symbol)?.name ?? symbol,
+      instrument_type: names.get(symbol)?.instrument_type ?? null,
+      value: Math.round(value * 100) / 100,
+      percent: invested > 0 ? Math.round((value / invested) * 10_000) / 100 : 0,
+    }))
+    .sort((a, b) => b.value - a.value || a.symbol.localeCompare(b.symbol));
+  const { user } = portfolio;
+  return {
+    user: {
+      display_name: user.display_name,
+      years_until_retirement: user.years_until_retirement,
+      target_retirement_income: Number(user.target_retirement_income),
+      asset_class_targets: user.asset_class_targets,
+      region_targets: user.region_targets,
+    },
+    valuation,
+    allocations: {
+      asset_class: allocationBy(valuation, 'asset_class'),
+      regions: allocationBy(valuation, 'regions', { includeCash: false }),
+      sectors: allocationBy(valuation, 'sectors', { includeCash: false }),
+    },
+    drift: {
+      asset_class: assetClassDrift(valuation, user.asset_class_targets),
+      region: regionDrift(valuation, user.region_targets),
+    },
+    charts: portfolioCharts(valuation),
+    holdings,
+  };
+}
