@@ -12,6 +12,8 @@ export interface OpenedDatabase {
   client: DataApiClient;
   /** Where the statements go, for the script to print. */
   description: string;
+  /** The local Data API's URL; undefined for Aurora. */
+  endpoint: string | undefined;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function openDatabase(
     return {
       client: createDataApiClient(config),
       description: `Aurora ${config.resourceArn}`,
+      endpoint: undefined,
       async close() {},
     };
   }
@@ -56,6 +59,7 @@ export async function openDatabase(
     return {
       client: createDataApiClient(config),
       description: `local Data API at ${config.endpoint}`,
+      endpoint: config.endpoint,
       async close() {},
     };
   }
@@ -67,6 +71,7 @@ export async function openDatabase(
   const local: DatabaseConfig = { ...config, endpoint: server.url };
   return {
     client: createDataApiClient(local),
+    endpoint: server.url,
     description:
       store.kind === 'postgres'
         ? `PostgreSQL ${redact(store.url)} (in-process Data API)`

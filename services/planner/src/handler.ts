@@ -1,0 +1,26 @@
+import { agentInvokerFromEnv, configureTracing } from '@alex/agents';
+import { createLogger } from '@alex/core';
+import { createDataApiClient, createRepositories } from '@alex/database';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { plannerEnv } from './env.ts';
+import { createSqsHandler } from './sqs-handler.ts';
+
+// Clients are created once per container and reused across invocations.
+const settings = plannerEnv();
+const logger = createLogger({ level: settings.logLevel, bound: { service: 'planner' } });
+const tracing = configureTracing(settings.env, logger);
+const processBatch = createSqsHandler({
+  repos: createRepositories(createDataApiClient(settings.database)),
+  invoker: agentInvokerFromEnv(settings.env),
+  logger,
+  staleAfterSeconds: settings.staleAfterSeconds,
+});
+
+/** Lambda entry point: SQS batch in, partial-batch failures out; traces flushed before returning. */
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  try {
+    return await processBatch(event);
+  } finally {
+    await tracing.flush();
+  }
+}

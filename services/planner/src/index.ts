@@ -1,0 +1,4 @@
+export { type AnalysisPlan, type InstrumentToTag, planAnalysis } from './decide.ts';
+export { plannerEnv } from './env.ts';
+export { type JobOutcome, type PlannerDeps, runAnalysisJob } from './planner.ts';
+export { AnalysisMessage, createSqsHandler } from './sqs-handler.ts';

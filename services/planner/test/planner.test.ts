@@ -1,0 +1,145 @@
+import { type AgentName, InProcessInvoker } from '@alex/agents';
+import { silentLogger } from '@alex/core';
+import { createRepositories, type Repositories, resetDatabase } from '@alex/database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAnalysisJob } from '../src/planner.ts';
+import { BACKENDS, startTestDatabase, type TestDatabase } from './support.ts';
+
+type Handler = (event: unknown) => Promise<unknown>;
+
+/** Fake agents that record calls and how many ran at once. */
+function fakeAgents(overrides: Partial<Record<AgentName, Handler>> = {}) {
+  const calls: { agent: AgentName; event: unknown }[] = [];
+  let running = 0;
+  let maxConcurrent = 0;
+  const agent =
+    (name: AgentName): Handler =>
+    async (event) => {
+      calls.push({ agent: name, event });
+      running += 1;
+      maxConcurrent = Math.max(maxConcurrent, running);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const override = overrides[name];
+        return override ? await override(event) : { ok: true };
+      } finally {
+        running -= 1;
+      }
+    };
+  const invoker = new InProcessInvoker({
+    tagger: agent('tagger'),
+    reporter: agent('reporter'),
+    charter: agent('charter'),
+    retirement: agent('retirement'),
+  });
+  return { invoker, calls, maxConcurrent: () => maxConcurrent };
+}
+
+describe.each(BACKENDS)('planner on %s', (kind) => {
+  let db: TestDatabase;
+  let repos: Repositories;
+  const USER = 'user_test_123';
+
+  beforeAll(async () => {
+    db = await startTestDatabase(kind);
+    await resetDatabase(db.client, { withTestData: true });
+    repos = createRepositories(db.client);
+  });
+  afterAll(async () => db?.close());
+
+  const newJob = async (user = USER) => (await repos.jobs.create(user)).id;
+  const deps = (invoker: InProcessInvoker) => ({
+    repos,
+    invoker,
+    logger: silentLogger,
+    staleAfterSeconds: 910,
+  });
+
+  it('runs reporter, charter and retirement in parallel and completes the job', async () => {
+    const agents = fakeAgents();
+    const jobId = await newJob();
+    const outcome = await runAnalysisJob(jobId, deps(agents.invoker));
+    expect(outcome).toEqual({ kind: 'completed', jobId });
+    expect(agents.calls.map((c) => c.agent).sort()).toEqual(['charter', 'reporter', 'retirement']);
+    expect(agents.maxConcurrent()).toBe(3);
+    const job = await repos.jobs.get(USER, jobId);
+    expect(job.status).toBe('completed');
+    expect(job.progress).toMatchObject({
+      tagger: { status: 'skipped' },
+      reporter: { status: 'completed' },
+      charter: { status: 'completed' },
+      retirement: { status: 'completed' },
+    });
+    expect(agents.calls[0]?.event).toEqual({ job_id: jobId, clerk_user_id: USER });
+  });
+
+  it('does no work for a duplicate or late delivery of a finished job', async () => {
+    const jobId = await newJob();
+    await runAnalysisJob(jobId, deps(fakeAgents().invoker));
+    const again = fakeAgents();
+    expect(await runAnalysisJob(jobId, deps(again.invoker))).toEqual({
+      kind: 'skipped',
+      reason: 'job is completed',
+    });
+    expect(again.calls).toEqual([]);
+  });
+
+  it('runs a job exactly once when several deliveries arrive at the same time', async () => {
+    const jobId = await newJob();
+    const agents = fakeAgents();
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => runAnalysisJob(jobId, deps(agents.invoker))),
+    );
+    expect(outcomes.filter((o) => o.kind === 'completed')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === 'skipped')).toHaveLength(4);
+    expect(agents.calls).toHaveLength(3);
+  });
+
+  it('fails the job with a message naming the agent and the cause when a sub-agent fails', async () => {
+    const agents = fakeAgents({
+      charter: async () => {
+        throw new Error('Bedrock said no');
+      },
+    });
+    const jobId = await newJob();
+    const outcome = await runAnalysisJob(jobId, deps(agents.invoker));
+    expect(outcome.kind).toBe('failed');
+    const job = await repos.jobs.get(USER, jobId);
+    expect(job.status).toBe('failed');
+    expect(job.error_message).toContain('charter');
+    expect(job.error_message).toContain('Bedrock said no');
+    expect(job.progress.charter).toMatchObject({ status: 'failed' });
+    expect(job.progress.reporter).toMatchObject({ status: 'completed' });
+  });
+
+  it('sends instruments that lack data to the tagger before the other agents', async () => {
+    const user = 'user_unknowns';
+    await repos.users.getOrCreate({ clerk_user_id: user });
+    const account = await repos.accounts.create(user, { account_name: 'Brokerage' });
+    await repos.positions.upsert(user, { account_id: account.id, symbol: 'SPY', quantity: '3' });
+    await repos.positions.upsert(user, { account_id: account.id, symbol: 'ZZZQ', quantity: '4' });
+    const agents = fakeAgents({
+      tagger: async () => ({ tagged: [], unresolved: [{ symbol: 'ZZZQ', reason: 'unknown' }] }),
+    });
+    const jobId = await newJob(user);
+    await runAnalysisJob(jobId, deps(agents.invoker));
+    expect(agents.calls[0]).toEqual({
+      agent: 'tagger',
+      event: { job_id: jobId, instruments: [{ symbol: 'ZZZQ', name: 'ZZZQ', instrument_type: null }] },
+    });
+    expect(agents.calls).toHaveLength(4);
+    expect((await repos.jobs.get(user, jobId)).result_data).toMatchObject({
+      unresolved: [{ symbol: 'ZZZQ' }],
+    });
+  });
+
+  it('fails an empty portfolio without calling any agent', async () => {
+    const user = 'user_empty';
+    await repos.users.getOrCreate({ clerk_user_id: user });
+    const agents = fakeAgents();
+    const jobId = await newJob(user);
+    const outcome = await runAnalysisJob(jobId, deps(agents.invoker));
+    expect(outcome).toMatchObject({ kind: 'failed', message: expect.stringContaining('portfolio is empty') });
+    expect(agents.calls).toEqual([]);
+  });
+});

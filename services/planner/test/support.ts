@@ -1,0 +1,6 @@
+// The database package's test support: a local Data API over PGlite, or over the PostgreSQL server.
+export {
+  BACKENDS,
+  startTestDatabase,
+  type TestDatabase,
+} from '../../../packages/database/test/support/backends.ts';
