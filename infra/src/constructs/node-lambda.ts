@@ -91,7 +91,7 @@ export class NodeLambda extends Construct {
       functionName: name,
       description: `Alex ${service} (${config.stage})`,
       role: this.role.arn,
-      runtime: 'nodejs20.x',
+      runtime: 'nodejs22.x',
       architectures: ['arm64'],
       handler: 'index.handler',
       filename: zip,

@@ -51,10 +51,10 @@ function resourcesFor(service: string, action: string): string[] {
 }
 
 describe('the agents stack (Part 6)', () => {
-  it('deploys the five agents on Node.js 20 arm64 with the index.handler entry point', () => {
+  it('deploys the five agents on Node.js 22 arm64 with the index.handler entry point', () => {
     for (const service of AGENTS) {
       expect(fn(service)).toMatchObject({
-        runtime: 'nodejs20.x',
+        runtime: 'nodejs22.x',
         architectures: ['arm64'],
         handler: 'index.handler',
         filename: `/nonexistent/dist/lambdas/${service}.zip`,

@@ -27,10 +27,10 @@ const cors = () => only(stack, 'aws_apigatewayv2_api').cors_configuration as Rec
 const CLOUDFRONT_ORIGIN = /^https:\/\/\$\{aws_cloudfront_distribution\.site_cdn_\w+\.domain_name}$/;
 
 describe('the API (Part 7)', () => {
-  it('runs the API Lambda on Node.js 20 arm64 with 30 s and 512 MB', () => {
+  it('runs the API Lambda on Node.js 22 arm64 with 30 s and 512 MB', () => {
     expect(api()).toMatchObject({
       function_name: 'alex-test-api',
-      runtime: 'nodejs20.x',
+      runtime: 'nodejs22.x',
       architectures: ['arm64'],
       handler: 'index.handler',
       timeout: 30,
