@@ -26,7 +26,8 @@ export const CONNECTION_FAILURE_ERRORS = [
 
 /**
  * Message fragments of the same failures, for log lines that carry the message but not the error
- * name (an error wrapped by the database package keeps the Data API's message).
+ * name. (The database package's DatabaseError keeps the Data API's error name as `code`, and the
+ * logger writes it, so most lines match by name too.)
  */
 export const CONNECTION_FAILURE_PHRASES = [
   'is not authorized to perform: rds-data',

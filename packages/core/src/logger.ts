@@ -38,11 +38,19 @@ export function createLogger(
   };
 }
 
-/** Errors become `{name, message}`: no stack traces in logs that users' data sits beside. */
+/**
+ * Errors become `{name, message, code?}`: no stack traces in logs that users' data sits beside; a
+ * `code` (an AWS error name kept by a wrapping error) stays, since alarms match on it.
+ */
 function serialise(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    out[key] = value instanceof Error ? { name: value.name, message: value.message } : value;
+    if (!(value instanceof Error)) {
+      out[key] = value;
+      continue;
+    }
+    const code = (value as { code?: unknown }).code;
+    out[key] = { name: value.name, message: value.message, ...(typeof code === 'string' ? { code } : {}) };
   }
   return out;
 }

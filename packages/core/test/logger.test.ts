@@ -34,9 +34,13 @@ describe('createLogger', () => {
     expect(lines.map((l) => l.message)).toEqual(['loud']);
   });
 
-  it('logs errors by name and message, without the stack', () => {
+  it('logs errors by name, message and code, without the stack', () => {
     const { logger, lines } = capture();
     logger.error('failed', { err: new TypeError('bad') });
+    logger.error('failed', {
+      err: Object.assign(new Error('down'), { code: 'DatabaseUnavailableException' }),
+    });
     expect(lines[0]?.err).toEqual({ name: 'TypeError', message: 'bad' });
+    expect(lines[1]?.err).toEqual({ name: 'Error', message: 'down', code: 'DatabaseUnavailableException' });
   });
 });

@@ -189,7 +189,8 @@ export function toDbError(err: unknown): DbError {
   if (err instanceof DbError) return err;
   const e = err as { name?: string; message?: string };
   const message = e.message ?? String(err);
-  if (e.name !== 'BadRequestException') return new DatabaseError(message, undefined, { cause: err });
+  if (e.name !== 'BadRequestException')
+    return new DatabaseError(message, undefined, { cause: err, code: e.name });
   const sqlState = /SQLState: ([0-9A-Z]{5})/.exec(message)?.[1];
   const constraint = /constraint "([^"]+)"/.exec(message)?.[1];
   switch (sqlState) {
@@ -204,6 +205,6 @@ export function toDbError(err: unknown): DbError {
     case '22008':
       return new ValidationError([{ field: constraint ?? '(value)', message }], { cause: err });
     default:
-      return new DatabaseError(message, sqlState, { cause: err });
+      return new DatabaseError(message, sqlState, { cause: err, code: e.name });
   }
 }

@@ -41,12 +41,17 @@ export class ConflictError extends DbError {
   }
 }
 
-/** Any other failure from the database or the Data API, with the database's own message. */
+/**
+ * Any other failure from the database or the Data API, with the database's own message; `code` is
+ * the Data API's error name (e.g. `DatabaseUnavailableException`), which logs and alarms match on.
+ */
 export class DatabaseError extends DbError {
   readonly sqlState: string | undefined;
-  constructor(message: string, sqlState?: string, options?: { cause?: unknown }) {
+  readonly code: string | undefined;
+  constructor(message: string, sqlState?: string, options?: { cause?: unknown; code?: string | undefined }) {
     super(message, options);
     this.sqlState = sqlState;
+    this.code = options?.code;
   }
 }
 

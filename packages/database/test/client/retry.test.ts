@@ -59,7 +59,9 @@ describe('Data API retries', () => {
       baseDelayMs: 100,
       maxDelayMs: 500,
     });
-    await expect(client.execute('SELECT 1')).rejects.toBeInstanceOf(DatabaseError);
+    const error = await client.execute('SELECT 1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect((error as DatabaseError).code).toBe('ThrottlingException');
     expect(rdsMock).toHaveReceivedCommandTimes(ExecuteStatementCommand, 5);
     // ceiling 100, 200, 400, 500 (capped); random 0.5 → three quarters of each ceiling
     expect(sleeps).toEqual([75, 150, 300, 375]);
