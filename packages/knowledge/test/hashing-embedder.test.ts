@@ -32,9 +32,12 @@ describe('HashingEmbedder', () => {
     expect(vector?.every((x) => x === 0)).toBe(true);
   });
 
-  it('ignores case and folds word endings, so "Retiring" and "retirement" meet', () => {
-    expect(stem('retiring')).toBe(stem('retirement'));
+  it('ignores case', () => {
     expect(embedder.embedOne('Interest RATES')).toEqual(embedder.embedOne('interest rates'));
+  });
+
+  it('folds word endings, so "retiring" and "retirement" meet', () => {
+    expect(stem('retiring')).toBe(stem('retirement'));
   });
 });
 
