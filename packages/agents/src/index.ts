@@ -7,4 +7,5 @@ export * from './model-retry.ts';
 export * from './offline-label.ts';
 export * from './offline-model.ts';
 export * from './offline-script.ts';
+export * from './output-retry.ts';
 export * from './tracing.ts';

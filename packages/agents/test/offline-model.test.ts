@@ -5,6 +5,7 @@ import { createModel } from '../src/bedrock-model.ts';
 import { OFFLINE_LABEL } from '../src/offline-label.ts';
 import { OfflineModel, type OfflineScript, type OfflineTurn } from '../src/offline-model.ts';
 import { defaultOfflineScript } from '../src/offline-script.ts';
+import { runWithOutputRetry } from '../src/output-retry.ts';
 
 const PortfolioSummary = z.object({
   total_value: z.number(),
@@ -145,5 +146,44 @@ describe('OfflineModel', () => {
 
     expect(result.state.usage.requests).toBe(2);
     expect(result.state.usage.inputTokens).toBeGreaterThan(0);
+  });
+
+  it('tells the script why its previous answer was rejected when runWithOutputRetry runs it again', async () => {
+    const errors: (string | undefined)[] = [];
+    const sloppy: OfflineScript = {
+      name: 'sloppy',
+      next: (turn) => {
+        if (turn.toolResults.length === 0) return summaryScript.next(turn);
+        errors.push(turn.lastError);
+        return turn.lastError === undefined ? { output: { total_value: 'lots' } } : summaryScript.next(turn);
+      },
+    };
+
+    const result = await runWithOutputRetry(summaryAgent(sloppy), input);
+
+    expect(result.finalOutput?.total_value).toBe(1000);
+    expect(errors[0]).toBeUndefined();
+    expect(errors[1]).toContain('at "total_value": Invalid input: expected number, received string');
+  });
+
+  it('retries a throttled offline step through createModel and then answers', async () => {
+    let calls = 0;
+    const sleeps: number[] = [];
+    const flaky: OfflineScript = {
+      name: 'flaky',
+      next: (turn) => {
+        calls += 1;
+        if (calls === 1) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+        return defaultOfflineScript.next(turn);
+      },
+    };
+    const model = createModel({ provider: 'offline' }, flaky, {
+      retry: { random: () => 0, sleep: async (ms) => void sleeps.push(ms) },
+    });
+
+    const result = await run(new Agent({ name: 'Writer', instructions: '', model }), 'hello');
+
+    expect(result.finalOutput?.startsWith(OFFLINE_LABEL)).toBe(true);
+    expect(sleeps).toEqual([500]);
   });
 });

@@ -1,0 +1,103 @@
+import {
+  type Agent,
+  type AgentInputItem,
+  type AgentOutputItem,
+  ModelBehaviorError,
+  type NonStreamRunOptions,
+  type RunResult,
+  run,
+} from '@openai/agents';
+import { OUTPUT_RETRY_NOTE } from './offline-label.ts';
+
+/**
+ * True for the SDK's rejection of a final answer that failed the agent's `outputType` schema (or was
+ * missing). The SDK ends the run with a ModelBehaviorError; it has no built-in "ask again".
+ */
+export function isInvalidFinalOutput(err: unknown): err is ModelBehaviorError {
+  return (
+    err instanceof ModelBehaviorError &&
+    (err.message.startsWith('Invalid output type') ||
+      err.message.includes('no final output for the structured output'))
+  );
+}
+
+/** The text of the last assistant message in a model output. */
+function lastAnswer(output: AgentOutputItem[]): string | undefined {
+  const message = output.findLast(
+    (item) => item.type === 'message' && 'role' in item && item.role === 'assistant',
+  );
+  if (message === undefined || !('content' in message) || !Array.isArray(message.content)) return undefined;
+  return message.content
+    .map((part) => ('text' in part && typeof part.text === 'string' ? part.text : ''))
+    .join('');
+}
+
+/** What was wrong, path by path, when the output type is a Zod schema (the SDK's own message is redacted). */
+function schemaIssues(agent: { outputType: unknown }, answer: string | undefined): string | undefined {
+  const schema = agent.outputType as {
+    safeParse?: (value: unknown) => { success: boolean; error?: unknown };
+  };
+  if (answer === undefined || typeof schema?.safeParse !== 'function') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(answer);
+  } catch {
+    return 'the answer was not valid JSON';
+  }
+  const result = schema.safeParse(value);
+  const issues = (result.error as { issues?: { path: PropertyKey[]; message: string }[] } | undefined)
+    ?.issues;
+  if (result.success || issues === undefined) return undefined;
+  return issues
+    .slice(0, 5)
+    .map((issue) => `at "${issue.path.map(String).join('.') || '(root)'}": ${issue.message}`)
+    .join('; ');
+}
+
+/** The input of a re-run: the original request, then a user message naming what was wrong. */
+function retryInput(input: string, reason: string, answer: string | undefined): AgentInputItem[] {
+  const shown = answer === undefined ? '' : ` Your answer was: ${answer.slice(0, 2_000)}`;
+  return [
+    { role: 'user', content: input },
+    {
+      role: 'user',
+      content: `${OUTPUT_RETRY_NOTE} ${reason}.${shown}\nCall the tools again if you need their results, then answer with output that matches the schema exactly.`,
+    },
+  ];
+}
+
+/**
+ * `run()` with another go when the final output fails the agent's schema: the agent is run again from the
+ * original input plus a note naming each validation issue (`outputRetries` times, default 1). Tools run
+ * again on a re-run, so they must be safe to repeat (ours compute; they do not write).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the same constraint as the SDK's run(); Agent is invariant in its context.
+export async function runWithOutputRetry<TAgent extends Agent<any, any>, TContext = undefined>(
+  agent: TAgent,
+  input: string,
+  options: NonStreamRunOptions<TContext, TAgent> & { outputRetries?: number } = {},
+): Promise<RunResult<TContext, TAgent>> {
+  const { outputRetries = 1, ...runOptions } = options;
+  let answer: string | undefined;
+  const errorHandlers: NonStreamRunOptions<TContext, TAgent>['errorHandlers'] = {
+    ...runOptions.errorHandlers,
+    // Only to see the rejected answer; returning nothing lets the run fail as before.
+    invalidFinalOutput: (handlerInput) => {
+      answer = lastAnswer(handlerInput.runData.output);
+      return runOptions.errorHandlers?.invalidFinalOutput?.(handlerInput);
+    },
+  };
+  let next: string | AgentInputItem[] = input;
+  for (let attempt = 0; ; attempt += 1) {
+    answer = undefined;
+    try {
+      return await run<TAgent, TContext>(agent, next, { ...runOptions, errorHandlers } as NonStreamRunOptions<
+        TContext,
+        TAgent
+      >);
+    } catch (err: unknown) {
+      if (attempt >= outputRetries || !isInvalidFinalOutput(err)) throw err;
+      next = retryInput(input, schemaIssues(agent, answer) ?? err.message.replace(/\.$/, ''), answer);
+    }
+  }
+}
