@@ -5,6 +5,7 @@ import { aisdk } from '@openai/agents-extensions/ai-sdk';
 import type { ModelConfig } from './model-config.ts';
 import { RetryingModel } from './model-retry.ts';
 import { OfflineModel, type OfflineScript } from './offline-model.ts';
+import { turnOffOpenAiTraceExport } from './tracing.ts';
 
 /** Static AWS credentials for Bedrock; omitted, the provider reads AWS_ACCESS_KEY_ID and friends (as in Lambda). */
 export interface BedrockCredentials {
@@ -45,13 +46,15 @@ export function createBedrockModel(
 
 /**
  * A Model for `new Agent({ model })`: Bedrock through `aisdk()`, or an OfflineModel running `offline`;
- * both retry throttling with exponential backoff and jitter.
+ * both retry throttling with exponential backoff and jitter. Until configureTracing runs, the SDK's
+ * default trace export to OpenAI is switched off.
  */
 export function createModel(
   config: ModelConfig,
   offline: OfflineScript,
   options: CreateModelOptions = {},
 ): Model {
+  turnOffOpenAiTraceExport();
   const inner =
     config.provider === 'bedrock' ? createBedrockModel(config, options) : new OfflineModel(offline);
   return new RetryingModel(inner, options.retry);

@@ -61,7 +61,14 @@ function parseJson(text: string): unknown {
 /** A tool result's output as the model sees it: a string, a text part, or a list of parts. */
 function resultOutput(output: unknown): unknown {
   if (typeof output === 'string') return parseJson(output);
-  if (Array.isArray(output)) return resultOutput(output.map((part) => resultOutput(part)).join(''));
+  if (Array.isArray(output)) {
+    const texts = output.map((part: unknown) =>
+      typeof part === 'object' && part !== null && 'text' in part && typeof part.text === 'string'
+        ? part.text
+        : '',
+    );
+    return parseJson(texts.join(''));
+  }
   if (typeof output === 'object' && output !== null && 'text' in output && typeof output.text === 'string') {
     return parseJson(output.text);
   }
@@ -167,6 +174,10 @@ export class OfflineModel implements Model {
   private async respond(request: ModelRequest): Promise<ModelResponse> {
     const turn = offlineTurnFrom(request);
     const step = this.script.next(turn);
+    if ('toolCalls' in step && step.toolCalls.length === 0) {
+      // An empty step would leave the run with neither a tool to run nor an answer.
+      throw new Error(`offline script ${this.script.name} returned no tool calls on turn ${turn.turn}`);
+    }
     const id = `offline_${this.script.name}_${turn.turn}`;
     const output: AgentOutputItem[] =
       'toolCalls' in step

@@ -101,6 +101,14 @@ export function configureTracing(
 }
 
 /**
+ * Drops the Agents SDK's default exporter (to OpenAI's trace API) unless configureTracing has already
+ * installed ours: Alex has no OpenAI key, and nothing should try to reach OpenAI.
+ */
+export function turnOffOpenAiTraceExport(): void {
+  if (active === undefined) setTraceProcessors([]);
+}
+
+/**
  * Runs `work` in an Agents SDK trace named `name` carrying `metadata` (job_id, user_id, decisions …), so
  * agent runs inside nest under it. Inside an existing trace (an agent called in-process by the planner) it
  * opens a span instead. Metadata with `agent` marks an agent's part of a job; without it, the job itself.

@@ -186,4 +186,19 @@ describe('OfflineModel', () => {
     expect(result.finalOutput?.startsWith(OFFLINE_LABEL)).toBe(true);
     expect(sleeps).toEqual([500]);
   });
+
+  it('streams the same answer when the run is streamed', async () => {
+    const stream = await run(summaryAgent(), input, { stream: true });
+    await stream.completed;
+
+    expect(stream.finalOutput?.total_value).toBe(1000);
+  });
+
+  it('fails clearly when a script returns an empty list of tool calls', async () => {
+    const empty: OfflineScript = { name: 'empty', next: () => ({ toolCalls: [] }) };
+
+    await expect(run(summaryAgent(empty), input)).rejects.toThrow(
+      'offline script empty returned no tool calls on turn 1',
+    );
+  });
 });
