@@ -1,0 +1,168 @@
+import { runWithOutputRetry, withJobTrace } from '@alex/agents';
+import type { Logger } from '@alex/core';
+import { type Instrument, type Repositories, TickerSymbol, ValidationError } from '@alex/database';
+import { MaxTurnsExceededError, type Model, ModelBehaviorError, ModelRefusalError } from '@openai/agents';
+import { z } from 'zod';
+import {
+  createTaggerAgent,
+  type InstrumentClassification,
+  type TaggerAgent,
+  type TaggerOutput,
+} from './agent.ts';
+import { mapWithConcurrency } from './concurrency.ts';
+import { type InstrumentToTag, taggerPrompt } from './prompts.ts';
+import { type ReferenceLookup, referenceLookup } from './reference-data.ts';
+import type { TaggerContext } from './tools.ts';
+
+/** The tagger's Lambda event: the instruments the planner found missing a price or allocations. */
+export const TaggerEvent = z.object({
+  job_id: z.uuid().optional(),
+  instruments: z
+    .array(
+      z.object({
+        symbol: TickerSymbol,
+        name: z.string().trim().min(1).max(255),
+        instrument_type: z.string().trim().max(50).nullable().default(null),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type TaggerEvent = z.input<typeof TaggerEvent>;
+
+/** What the tagger answers: the symbols stored, and those left unclassified with the reason. */
+export interface TaggerResult {
+  tagged: string[];
+  unresolved: { symbol: string; reason: string }[];
+}
+
+/** Raised when no instrument could even be attempted (database or model unreachable for all of them). */
+export class TaggingError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** What `tagInstruments` needs; the handler builds it once per container, tests inject their own. */
+export interface TaggerDeps {
+  repos: Pick<Repositories, 'instruments'>;
+  model: Model;
+  logger: Logger;
+  /** The reference table the lookup tool reads; the bundled one by default. */
+  reference?: ReferenceLookup;
+  /** Agent runs at once (default 3: Bedrock throttles bursts). */
+  concurrency?: number;
+  /** Re-runs after a final answer that fails the schema (default 1). */
+  outputRetries?: number;
+}
+
+type Outcome =
+  | { kind: 'tagged'; symbol: string }
+  | { kind: 'skipped'; symbol: string }
+  | { kind: 'unresolved'; symbol: string; reason: string; infrastructure: boolean; cause?: unknown };
+
+const isComplete = (row: Instrument | null): boolean =>
+  row !== null &&
+  row.current_price !== null &&
+  row.allocation_asset_class !== null &&
+  row.allocation_regions !== null &&
+  row.allocation_sectors !== null;
+
+/** An answer the model gave that the tagger will not store, with the reason (or null to store it). */
+function refusal(outcome: TaggerOutput['outcome'], symbol: string): string | null {
+  if (!outcome.known) return outcome.reason;
+  if (outcome.symbol !== symbol) return `the model classified ${outcome.symbol} instead of ${symbol}`;
+  if (outcome.confidence === 'low') return `the model's confidence is low: ${outcome.rationale}`;
+  return null;
+}
+
+const toInstrument = (c: InstrumentClassification) => ({
+  symbol: c.symbol,
+  name: c.name,
+  instrument_type: c.instrument_type,
+  // DECIMAL(12,4): a finer estimate is rounded, not rejected.
+  current_price: c.current_price.toFixed(4),
+  allocation_asset_class: c.allocation_asset_class,
+  allocation_regions: c.allocation_regions,
+  allocation_sectors: c.allocation_sectors,
+});
+
+/** Errors that are the model's answer at fault, not the infrastructure. */
+const isModelAnswerError = (err: unknown): boolean =>
+  err instanceof ModelBehaviorError ||
+  err instanceof MaxTurnsExceededError ||
+  err instanceof ModelRefusalError;
+
+async function tagOne(
+  agent: TaggerAgent,
+  instrument: InstrumentToTag,
+  context: TaggerContext,
+  deps: TaggerDeps,
+): Promise<Outcome> {
+  const { symbol } = instrument;
+  const logger = deps.logger.child({ symbol });
+  try {
+    if (isComplete(await deps.repos.instruments.get(symbol))) {
+      logger.info('already classified; left as it is');
+      return { kind: 'skipped', symbol };
+    }
+    const result = await runWithOutputRetry(agent, taggerPrompt(instrument), {
+      context,
+      maxTurns: 6,
+      outputRetries: deps.outputRetries ?? 1,
+    });
+    const outcome = result.finalOutput?.outcome;
+    if (outcome === undefined) throw new ModelBehaviorError('the model gave no final answer');
+    const reason = refusal(outcome, symbol);
+    if (reason !== null || !outcome.known) {
+      logger.info('not classified', { reason });
+      return { kind: 'unresolved', symbol, reason: reason ?? 'unknown', infrastructure: false };
+    }
+    await deps.repos.instruments.upsert(toInstrument(outcome));
+    logger.info('classified', { confidence: outcome.confidence, rationale: outcome.rationale });
+    return { kind: 'tagged', symbol };
+  } catch (err: unknown) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof ValidationError || isModelAnswerError(err)) {
+      const reason = err instanceof ValidationError ? `rejected classification: ${message}` : message;
+      logger.warn('classification rejected', { reason });
+      return { kind: 'unresolved', symbol, reason, infrastructure: false };
+    }
+    logger.error('tagging failed', { err });
+    const name = err instanceof Error ? err.name : 'Error';
+    return { kind: 'unresolved', symbol, reason: `${name}: ${message}`, infrastructure: true, cause: err };
+  }
+}
+
+/**
+ * Classifies each instrument with one InstrumentTagger run (at most `concurrency` at a time) and stores
+ * the valid classifications. Unknown symbols, low-confidence or invalid answers and per-symbol errors
+ * end up in `unresolved` with a reason, their placeholders untouched; it throws only when every
+ * instrument failed for infrastructure reasons (nothing could run at all).
+ */
+export async function tagInstruments(
+  event: z.output<typeof TaggerEvent>,
+  deps: TaggerDeps,
+): Promise<TaggerResult> {
+  const instruments = [...new Map(event.instruments.map((i) => [i.symbol, i])).values()];
+  const agent = createTaggerAgent(deps.model);
+  const context: TaggerContext = { reference: deps.reference ?? referenceLookup(), jobId: event.job_id };
+  const symbols = instruments.map((i) => i.symbol);
+  const outcomes = await withJobTrace(
+    '🏷️ Instrument Tagging',
+    { ...(event.job_id === undefined ? {} : { job_id: event.job_id }), agent: 'tagger', symbols },
+    () => mapWithConcurrency(instruments, deps.concurrency ?? 3, (i) => tagOne(agent, i, context, deps)),
+  );
+  const failed = outcomes.filter((o) => o.kind === 'unresolved');
+  if (failed.length === outcomes.length && failed.every((o) => o.infrastructure)) {
+    const first = failed[0];
+    throw new TaggingError(`no instrument could be tagged: ${first?.symbol}: ${first?.reason}`, {
+      cause: first?.cause,
+    });
+  }
+  return {
+    tagged: outcomes.filter((o) => o.kind === 'tagged').map((o) => o.symbol),
+    unresolved: failed.map(({ symbol, reason }) => ({ symbol, reason })),
+  };
+}
