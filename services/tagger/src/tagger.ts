@@ -12,6 +12,7 @@ import {
 import { mapWithConcurrency } from './concurrency.ts';
 import { type InstrumentToTag, taggerPrompt } from './prompts.ts';
 import { type ReferenceLookup, referenceLookup } from './reference-data.ts';
+import { rejectionRecorder } from './rejection.ts';
 import type { TaggerContext } from './tools.ts';
 
 /** The tagger's Lambda event: the instruments the planner found missing a price or allocations. */
@@ -102,6 +103,7 @@ async function tagOne(
 ): Promise<Outcome> {
   const { symbol } = instrument;
   const logger = deps.logger.child({ symbol });
+  const rejections = rejectionRecorder();
   try {
     if (isComplete(await deps.repos.instruments.get(symbol))) {
       logger.info('already classified; left as it is');
@@ -109,6 +111,7 @@ async function tagOne(
     }
     const result = await runWithOutputRetry(agent, taggerPrompt(instrument), {
       context,
+      errorHandlers: rejections.errorHandlers,
       maxTurns: 6,
       outputRetries: deps.outputRetries ?? 1,
     });
@@ -125,7 +128,10 @@ async function tagOne(
   } catch (err: unknown) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof ValidationError || isModelAnswerError(err)) {
-      const reason = err instanceof ValidationError ? `rejected classification: ${message}` : message;
+      const reason =
+        err instanceof ValidationError
+          ? `rejected by the database schema: ${message}`
+          : rejections.reason(message);
       logger.warn('classification rejected', { reason });
       return { kind: 'unresolved', symbol, reason, infrastructure: false };
     }
