@@ -1,0 +1,91 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '@alex/core';
+import {
+  createDataApiClient,
+  createRepositories,
+  LOCAL_TARGET,
+  type Repositories,
+  resetDatabase,
+} from '@alex/database';
+import { startLocalDataApi } from '@alex/database/local';
+import { type KnowledgeStore, knowledgeFromEnv } from '@alex/knowledge';
+import type { Model } from '@openai/agents';
+import type { ReporterDeps } from '../src/reporter.ts';
+
+/** The seeded demo user. */
+export const USER = 'user_test_123';
+
+/** An embedded database (in-memory PGlite behind the local Data API) reset with the test data. */
+export async function startSeededDatabase(): Promise<{ repos: Repositories; close: () => Promise<void> }> {
+  const server = await startLocalDataApi({ port: 0 });
+  const client = createDataApiClient({
+    mode: 'local',
+    ...LOCAL_TARGET,
+    database: 'alex',
+    region: 'us-east-1',
+    endpoint: server.url,
+  });
+  await resetDatabase(client, { withTestData: true });
+  return { repos: createRepositories(client), close: () => server.close() };
+}
+
+/**
+ * A new job for the demo user. A user may have one active job at a time, so the previous test's job
+ * is closed first.
+ */
+export async function newJob(repos: Repositories): Promise<string> {
+  for (const job of await repos.jobs.list(USER)) {
+    if (job.status === 'pending' || job.status === 'running')
+      await repos.jobs.fail(job.id, 'closed by the next test');
+  }
+  return (await repos.jobs.create(USER)).id;
+}
+
+/** The local knowledge store in a fresh temporary folder, seeded from the sample corpus. */
+export const localKnowledge = (): KnowledgeStore =>
+  knowledgeFromEnv({}, mkdtempSync(join(tmpdir(), 'alex-reporter-'))).store;
+
+/** A knowledge store whose every call fails, as an unreachable S3 Vectors index would. */
+export const brokenKnowledge: KnowledgeStore = {
+  put: async () => {
+    throw Object.assign(new Error('connect ECONNREFUSED'), { name: 'ServiceUnavailableException' });
+  },
+  query: async () => {
+    throw Object.assign(new Error('connect ECONNREFUSED'), { name: 'ServiceUnavailableException' });
+  },
+};
+
+/** Reporter dependencies around a model. */
+export const depsWith = (
+  repos: Repositories,
+  model: Model,
+  store: KnowledgeStore = localKnowledge(),
+): ReporterDeps => ({
+  repos,
+  model,
+  store,
+  generatedBy: 'offline',
+  logger: silentLogger,
+});
+
+/** A report that passes the schema: every section and five recommendations. */
+export function validReport(total = '$1.00'): { executive_summary: string; report_markdown: string } {
+  const sections = [
+    'Executive Summary',
+    'Portfolio Composition',
+    'Diversification Analysis',
+    'Risk Assessment',
+    'Retirement Readiness',
+  ];
+  const recs = [1, 2, 3, 4, 5].map((n) => `${n}. Recommendation number ${n}, concrete and specific.`);
+  return {
+    executive_summary: `The portfolio is worth ${total}; fixed income is below target.`,
+    report_markdown: [
+      ...sections.map((s) => `## ${s}\n\nText about ${s.toLowerCase()} with the figure ${total}.`),
+      `## Recommendations\n\n${recs.join('\n')}`,
+      '## Conclusion\n\nOn track with adjustments.',
+    ].join('\n\n'),
+  };
+}
