@@ -1,0 +1,89 @@
+import { type LogLevel, parseLogLevel } from '@alex/core';
+import { type DatabaseConfig, databaseConfigFromEnv } from '@alex/database';
+import { z } from 'zod';
+import { LOCAL_ISSUER_URL, LOCAL_JWKS_URL, LOCAL_SPA_ORIGIN } from './local-defaults.ts';
+
+/** The API's settings, read once from the environment; errors name the variable. */
+export interface ApiSettings {
+  database: DatabaseConfig;
+  localMode: boolean;
+  auth: { jwksUrl: string; issuer: string; authorizedParties: string[] };
+  corsOrigins: string[];
+  sqsQueueUrl: string | undefined;
+  /** The Svix secret itself (local), or the Secrets Manager ARN holding it (AWS). */
+  webhookSecret: string | undefined;
+  webhookSecretArn: string | undefined;
+  logLevel: LogLevel;
+}
+
+/** A comma-separated list of exact origins (`scheme://host[:port]`, no path, never `*`). */
+const Origins = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .url()
+          .refine(
+            (o) => !o.includes('*') && new URL(o).origin === o,
+            'must be an exact origin, e.g. https://app.example.com',
+          ),
+      )
+      .min(1),
+  );
+
+const Settings = z.object({
+  ALEX_LOCAL_MODE: z.enum(['0', '1']).default('0'),
+  CLERK_JWKS_URL: z.url().optional(),
+  CLERK_ISSUER: z.url().optional(),
+  CLERK_AUTHORIZED_PARTIES: Origins.optional(),
+  CORS_ORIGINS: Origins.optional(),
+  SQS_QUEUE_URL: z.url().optional(),
+  CLERK_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  CLERK_WEBHOOK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+});
+
+/**
+ * Reads the API's environment. On AWS every Clerk, CORS and queue variable is required. In local
+ * mode (`ALEX_LOCAL_MODE=1`, refused inside Lambda) missing Clerk settings mean the local issuer.
+ */
+export function apiEnv(env: Readonly<Record<string, string | undefined>> = process.env): ApiSettings {
+  // An empty variable counts as unset.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = Settings.safeParse(set);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid API environment: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const localMode = e.ALEX_LOCAL_MODE === '1';
+  if (localMode && e.AWS_LAMBDA_FUNCTION_NAME) {
+    throw new Error('Invalid API environment: ALEX_LOCAL_MODE must not be set on Lambda');
+  }
+  const required = <T>(name: keyof typeof e, value: T | undefined, local: T): T => {
+    if (value !== undefined) return value;
+    if (localMode) return local;
+    throw new Error(`Invalid API environment: ${name} is not set`);
+  };
+  return {
+    database: databaseConfigFromEnv(env),
+    localMode,
+    auth: {
+      jwksUrl: required('CLERK_JWKS_URL', e.CLERK_JWKS_URL, LOCAL_JWKS_URL),
+      issuer: required('CLERK_ISSUER', e.CLERK_ISSUER, LOCAL_ISSUER_URL),
+      authorizedParties: required('CLERK_AUTHORIZED_PARTIES', e.CLERK_AUTHORIZED_PARTIES, [LOCAL_SPA_ORIGIN]),
+    },
+    corsOrigins: required('CORS_ORIGINS', e.CORS_ORIGINS, [LOCAL_SPA_ORIGIN]),
+    sqsQueueUrl: localMode ? e.SQS_QUEUE_URL : required('SQS_QUEUE_URL', e.SQS_QUEUE_URL, ''),
+    webhookSecret: e.CLERK_WEBHOOK_SECRET,
+    webhookSecretArn: e.CLERK_WEBHOOK_SECRET_ARN,
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Logger } from '@alex/core';
+import type { ApiDeps } from './deps.ts';
+
+/** What a route returns: a status, a JSON body (omitted for none) and any extra headers. */
+export interface ApiResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Everything a route sees of a request: the parsed pieces, not the raw API Gateway event. */
+export interface RequestContext {
+  deps: ApiDeps;
+  params: Readonly<Record<string, string>>;
+  query: Readonly<Record<string, string>>;
+  /** Header names lower-cased. */
+  headers: Readonly<Record<string, string>>;
+  /** The body as text (base64 already decoded), exactly as received: webhooks verify these bytes. */
+  rawBody: string | undefined;
+  origin: string | undefined;
+  logger: Logger;
+}
+
+/** A request whose bearer token verified: `userId` is the token's `sub`, and nothing else. */
+export interface UserContext extends RequestContext {
+  userId: string;
+}
+
+/** A JSON response. */
+export function json(status: number, body: unknown, headers?: Record<string, string>): ApiResponse {
+  return { status, body, ...(headers ? { headers } : {}) };
+}

@@ -1,0 +1,7 @@
+/** Local-mode defaults, shared by the environment reader and the local issuer (no code, only names). */
+/** The `iss` of local tokens. */
+export const LOCAL_ISSUER_URL = 'http://127.0.0.1:8000/local-issuer';
+/** Where the local API serves the local issuer's public keys. */
+export const LOCAL_JWKS_URL = 'http://127.0.0.1:8000/.well-known/jwks.json';
+/** The local SPA's origin: the `azp` of local tokens and the default CORS origin. */
+export const LOCAL_SPA_ORIGIN = 'http://127.0.0.1:5173';

@@ -1,0 +1,62 @@
+import { AccountCreate, AccountUpdate } from '@alex/database';
+import { valuePortfolio } from '@alex/finance';
+import { json } from '../http.ts';
+import { type Route, userRoute } from '../router.ts';
+import { parseBody, uuidParam } from '../validation.ts';
+
+/** The user's accounts, and the positions in one of them. */
+export const accountRoutes: Route[] = [
+  userRoute('GET', '/api/accounts', async ({ deps, userId }) =>
+    json(200, await deps.repos.accounts.list(userId)),
+  ),
+
+  userRoute('POST', '/api/accounts', async ({ deps, userId, rawBody }) => {
+    const account = parseBody(AccountCreate.strict(), rawBody);
+    await deps.repos.users.getOrCreate({ clerk_user_id: userId });
+    return json(201, await deps.repos.accounts.create(userId, account));
+  }),
+
+  userRoute('GET', '/api/accounts/{id}', async ({ deps, userId, params }) =>
+    json(200, await deps.repos.accounts.get(userId, uuidParam(params))),
+  ),
+
+  userRoute('PUT', '/api/accounts/{id}', async ({ deps, userId, params, rawBody }) => {
+    const id = uuidParam(params);
+    const update = parseBody(AccountUpdate, rawBody);
+    return json(200, await deps.repos.accounts.update(userId, id, update));
+  }),
+
+  userRoute('DELETE', '/api/accounts/{id}', async ({ deps, userId, params }) => {
+    const id = uuidParam(params);
+    await deps.repos.accounts.delete(userId, id);
+    return json(200, { id, deleted: true });
+  }),
+
+  userRoute('GET', '/api/accounts/{id}/positions', async ({ deps, userId, params }) => {
+    const id = uuidParam(params);
+    const positions = await deps.repos.positions.listForAccount(userId, id);
+    // Values come from the finance package: quantity × price rounded once to cents, never guessed.
+    const valuation = valuePortfolio([
+      {
+        id,
+        account_name: id,
+        cash_balance: '0',
+        positions: positions.map((p) => ({
+          symbol: p.symbol,
+          quantity: p.quantity,
+          price: p.instrument.current_price,
+          allocation_asset_class: p.instrument.allocation_asset_class,
+          allocation_regions: p.instrument.allocation_regions,
+          allocation_sectors: p.instrument.allocation_sectors,
+        })),
+      },
+    ]);
+    return json(
+      200,
+      positions.map((p, i) => ({
+        ...p,
+        value: p.instrument.current_price === null ? null : (valuation.positions[i]?.valueText ?? null),
+      })),
+    );
+  }),
+];

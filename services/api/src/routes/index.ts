@@ -1,0 +1,28 @@
+import type { ApiDeps } from '../deps.ts';
+import { json } from '../http.ts';
+import { publicRoute, type Route } from '../router.ts';
+import { accountRoutes } from './accounts.ts';
+import { analysisRoutes } from './analysis.ts';
+import { instrumentRoutes } from './instruments.ts';
+import { localRoutes } from './local.ts';
+import { portfolioRoutes } from './portfolio.ts';
+import { positionRoutes } from './positions.ts';
+import { userRoutes } from './user.ts';
+import { webhookRoutes } from './webhooks.ts';
+
+const healthRoutes: Route[] = [publicRoute('GET', '/health', async () => json(200, { status: 'ok' }))];
+
+/** Every route the API serves; the local helpers only in local mode. */
+export function apiRoutes(deps: Pick<ApiDeps, 'localMode'>): Route[] {
+  return [
+    ...healthRoutes,
+    ...userRoutes,
+    ...accountRoutes,
+    ...positionRoutes,
+    ...instrumentRoutes,
+    ...portfolioRoutes,
+    ...analysisRoutes,
+    ...webhookRoutes,
+    ...(deps.localMode ? localRoutes : []),
+  ];
+}

@@ -1,0 +1,46 @@
+import { ClerkUserId, TEST_ACCOUNTS } from '@alex/database';
+import { z } from 'zod';
+import { RouteNotFoundError } from '../errors.ts';
+import { json } from '../http.ts';
+import { publicRoute, type Route, userRoute } from '../router.ts';
+import { parseBody } from '../validation.ts';
+
+const TokenRequest = z.object({ user_id: ClerkUserId }).strict();
+
+/**
+ * Local-mode helpers: demo data and reset for the caller, and the local issuer's sign-in and JWKS.
+ * They are only registered when `localMode` is on, so on AWS they are 404 like any unknown path.
+ */
+export const localRoutes: Route[] = [
+  userRoute('POST', '/api/dev/populate-test-data', async ({ deps, userId }) => {
+    const { repos } = deps;
+    await repos.users.getOrCreate({ clerk_user_id: userId });
+    await repos.accounts.deleteAll(userId);
+    let positions = 0;
+    for (const { positions: holdings, ...account } of TEST_ACCOUNTS) {
+      const created = await repos.accounts.create(userId, account);
+      for (const holding of holdings) {
+        await repos.positions.upsert(userId, { account_id: created.id, ...holding });
+        positions += 1;
+      }
+    }
+    return json(201, { accounts: TEST_ACCOUNTS.length, positions });
+  }),
+
+  userRoute('DELETE', '/api/dev/reset-accounts', async ({ deps, userId }) =>
+    json(200, { deleted: await deps.repos.accounts.deleteAll(userId) }),
+  ),
+
+  // The local sign-in screen picks a user and gets a token for it: local mode has no passwords.
+  publicRoute('POST', '/local/token', async ({ deps, rawBody, origin }) => {
+    if (!deps.localIssuer) throw new RouteNotFoundError();
+    const { user_id } = parseBody(TokenRequest, rawBody);
+    const azp = origin && deps.cors.origins.includes(origin) ? origin : deps.cors.origins[0];
+    return json(200, { token: await deps.localIssuer.sign(user_id, azp ? { azp } : {}) });
+  }),
+
+  publicRoute('GET', '/.well-known/jwks.json', async ({ deps }) => {
+    if (!deps.localIssuer) throw new RouteNotFoundError();
+    return json(200, deps.localIssuer.jwks(), { 'cache-control': 'public, max-age=60' });
+  }),
+];

@@ -1,0 +1,27 @@
+import { PositionCreate, PositionUpdate } from '@alex/database';
+import { json } from '../http.ts';
+import { type Route, userRoute } from '../router.ts';
+import { parseBody, uuidParam } from '../validation.ts';
+
+/**
+ * Positions. Adding a symbol the account already holds sets its quantity; an unknown symbol becomes
+ * a user-added placeholder instrument, which the planner's tagger classifies before an analysis.
+ */
+export const positionRoutes: Route[] = [
+  userRoute('POST', '/api/positions', async ({ deps, userId, rawBody }) => {
+    const position = parseBody(PositionCreate.strict(), rawBody);
+    return json(201, await deps.repos.positions.upsert(userId, position));
+  }),
+
+  userRoute('PUT', '/api/positions/{id}', async ({ deps, userId, params, rawBody }) => {
+    const id = uuidParam(params);
+    const update = parseBody(PositionUpdate, rawBody);
+    return json(200, await deps.repos.positions.update(userId, id, update));
+  }),
+
+  userRoute('DELETE', '/api/positions/{id}', async ({ deps, userId, params }) => {
+    const id = uuidParam(params);
+    await deps.repos.positions.delete(userId, id);
+    return json(200, { id, deleted: true });
+  }),
+];

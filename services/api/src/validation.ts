@@ -1,0 +1,47 @@
+import { Uuid, ValidationError, validationErrorFrom } from '@alex/database';
+import type { z } from 'zod';
+
+/** Bodies larger than this are refused before parsing; no route needs more. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Parses a JSON body with `schema`, or a {@link ValidationError} naming each bad field. */
+export function parseBody<S extends z.ZodType>(schema: S, rawBody: string | undefined): z.output<S> {
+  if (rawBody !== undefined && Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
+    throw new ValidationError([{ field: '(body)', message: `must be at most ${MAX_BODY_BYTES} bytes` }]);
+  }
+  let input: unknown;
+  if (rawBody === undefined || rawBody.trim() === '') {
+    input = undefined;
+  } else {
+    try {
+      input = JSON.parse(rawBody);
+    } catch {
+      throw new ValidationError([{ field: '(body)', message: 'must be valid JSON' }]);
+    }
+  }
+  return parseWith(schema, input, '(body)');
+}
+
+/** Parses query parameters with `schema` (names each bad parameter). */
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  query: Readonly<Record<string, string>>,
+): z.output<S> {
+  return parseWith(schema, query, '(query)');
+}
+
+/** A path parameter that must be a UUID: a bad one is a 400 naming it, never a database error. */
+export function uuidParam(params: Readonly<Record<string, string>>, name = 'id'): string {
+  const value = params[name];
+  if (value === undefined || !Uuid.safeParse(value).success) {
+    throw new ValidationError([{ field: name, message: 'must be a UUID' }]);
+  }
+  return value.toLowerCase();
+}
+
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, whole: string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const { issues } = validationErrorFrom(parsed.error);
+  throw new ValidationError(issues.map((i) => (i.field === '(input)' ? { ...i, field: whole } : i)));
+}
