@@ -1,0 +1,84 @@
+import { runWithOutputRetry, withJobTrace } from '@alex/agents';
+import { portfolioFacts, retirementInputs } from '@alex/analysis';
+import type { Logger } from '@alex/core';
+import type { Repositories } from '@alex/database';
+import { projectionChart, runMonteCarlo } from '@alex/finance';
+import type { Model } from '@openai/agents';
+import { z } from 'zod';
+import { createRetirementSpecialist } from './agent.ts';
+import { DISCLAIMER, retirementRequest } from './prompts.ts';
+import type { RetirementContext } from './tools.ts';
+
+/** The planner's call: which job, for which user. */
+export const RetirementEvent = z.object({ job_id: z.uuid(), clerk_user_id: z.string().min(1).max(200) });
+export type RetirementEvent = z.infer<typeof RetirementEvent>;
+
+/** What the retirement agent answers the planner (the projection itself is in the database). */
+export interface RetirementResult {
+  success_rate: number;
+  estimated_income: number;
+}
+
+/** What `projectRetirement` needs; the handler builds it once per container, tests build their own. */
+export interface RetirementDeps {
+  repos: Repositories;
+  model: Model;
+  logger: Logger;
+  /** Extra runs allowed when the model's final answer fails the schema (default 1). */
+  outputRetries?: number;
+}
+
+/** The text with the disclaimer as its last line, whether or not the model wrote it. */
+export function withDisclaimer(markdown: string): string {
+  return markdown.includes(DISCLAIMER) ? markdown : `${markdown.trimEnd()}\n\n---\n\n_${DISCLAIMER}_`;
+}
+
+/**
+ * Projects one job's retirement: the portfolio's facts become Monte Carlo inputs seeded by the job,
+ * the baseline runs here in code (its numbers and chart are what gets stored), and the Retirement
+ * Specialist explains them, exploring what-ifs through its tool. A final answer that fails the
+ * schema is asked for again once; a second failure throws, so the planner fails the job.
+ */
+export async function projectRetirement(
+  event: RetirementEvent,
+  deps: RetirementDeps,
+): Promise<RetirementResult> {
+  const logger = deps.logger.child({ job_id: event.job_id, user_id: event.clerk_user_id });
+  const portfolio = await deps.repos.portfolio.get(event.clerk_user_id);
+  const inputs = retirementInputs(portfolioFacts(portfolio), event.job_id);
+  const baseline = runMonteCarlo(inputs);
+  const context: RetirementContext = { inputs, baseline, whatIfs: [] };
+  const agent = createRetirementSpecialist(deps.model);
+  const result = await withJobTrace(
+    'Retirement Specialist',
+    { job_id: event.job_id, user_id: event.clerk_user_id, agent: 'retirement' },
+    () =>
+      runWithOutputRetry(agent, retirementRequest(event.job_id, event.clerk_user_id), {
+        context,
+        maxTurns: 10,
+        outputRetries: deps.outputRetries ?? 1,
+      }),
+  );
+  const analysis = result.finalOutput;
+  if (analysis === undefined) throw new Error('retirement: the Retirement Specialist gave no analysis');
+  const { unclassifiedValue, notes, currentValue, annualContribution, targetIncome, allocation } = inputs;
+  await deps.repos.retirement.save(event.clerk_user_id, event.job_id, {
+    estimated_income: baseline.sustainableIncome,
+    success_rate: baseline.successRate,
+    summary: analysis.summary,
+    detail: withDisclaimer(analysis.detail),
+    chart: projectionChart(baseline),
+    assumptions: {
+      ...baseline.assumptions,
+      inputs: { currentValue, annualContribution, targetIncome, allocation, unclassifiedValue },
+      notes,
+      what_ifs: context.whatIfs.map((w) => ({ changed: w.changed, success_rate: w.success_rate })),
+    },
+  });
+  logger.info('retirement projection stored', {
+    success_rate: baseline.successRate,
+    estimated_income: baseline.sustainableIncome,
+    what_ifs: context.whatIfs.length,
+  });
+  return { success_rate: baseline.successRate, estimated_income: baseline.sustainableIncome };
+}

@@ -1,0 +1,100 @@
+import { OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import type { Repositories } from '@alex/database';
+import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRetirement } from '../src/retirement.ts';
+import { depsWith, newJob, startSeededDatabase, USER, validAnalysis } from './support.ts';
+
+const throttling = () => Object.assign(new Error('Too many requests'), { name: 'ThrottlingException' });
+const answer = (analysis: object) => [assistantMessage(JSON.stringify(analysis))];
+const toolOutputs = (model: ScriptedModel, call: number): unknown[] =>
+  ((model.calls[call]?.request.input ?? []) as { type?: string; output?: { text?: string } }[])
+    .filter((item) => item.type === 'function_call_result')
+    .map((item) => JSON.parse(item.output?.text ?? 'null'));
+
+describe('projectRetirement with scripted model turns', () => {
+  let db: Awaited<ReturnType<typeof startSeededDatabase>>;
+  let repos: Repositories;
+
+  beforeAll(async () => {
+    db = await startSeededDatabase();
+    repos = db.repos;
+  });
+  afterAll(async () => db?.close());
+
+  it("stores the baseline computed by code, not the numbers in the model's text", async () => {
+    const jobId = await newJob(repos);
+    const model = new ScriptedModel([
+      [functionCall('run_monte_carlo', {}, { callId: 'call_1' })],
+      answer(validAnalysis('A 100% success rate and $999,999 a year: the plan is perfect.')),
+    ]);
+
+    const result = await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    const [baseline] = toolOutputs(model, 1) as {
+      scenario: string;
+      success_rate: number;
+      sustainable_income: number;
+    }[];
+    expect(baseline?.scenario).toBe('baseline');
+    expect(result).toEqual({
+      success_rate: baseline?.success_rate,
+      estimated_income: baseline?.sustainable_income,
+    });
+    expect(result.success_rate).not.toBe(100);
+    model.assertComplete();
+  });
+
+  it('runs the what-if the model asks for on the changed input only, and records it with the assumptions', async () => {
+    const jobId = await newJob(repos);
+    const model = new ScriptedModel([
+      [functionCall('run_monte_carlo', { years_until_retirement: 28 }, { callId: 'call_1' })],
+      answer(validAnalysis()),
+    ]);
+
+    const result = await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    const [whatIf] = toolOutputs(model, 1) as { changed: object; success_rate: number }[];
+    expect(whatIf?.changed).toEqual({ years_until_retirement: { from: 25, to: 28 } });
+    expect(whatIf?.success_rate).toBeGreaterThan(result.success_rate);
+    const stored = await repos.retirement.getForJob(USER, jobId);
+    expect(stored.assumptions?.what_ifs).toEqual([
+      { changed: whatIf?.changed, success_rate: whatIf?.success_rate },
+    ]);
+  });
+
+  it('asks again, naming the invalid field, when the first answer fails the schema', async () => {
+    const jobId = await newJob(repos);
+    const model = new ScriptedModel([answer({ summary: 'Too short.' }), answer(validAnalysis())]);
+
+    await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    const retryPrompt = JSON.stringify(model.calls[1]?.request.input);
+    expect(retryPrompt).toContain(OUTPUT_RETRY_NOTE);
+    expect(retryPrompt).toContain('at \\"detail\\"');
+    expect((await repos.retirement.getForJob(USER, jobId)).summary).toBe(validAnalysis().summary);
+  });
+
+  it('fails without storing a projection when the retry is invalid too', async () => {
+    const jobId = await newJob(repos);
+    const model = new ScriptedModel([answer({ summary: 'x' }), answer({ summary: 'x' })]);
+
+    await expect(
+      projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model)),
+    ).rejects.toThrow(/Invalid output type/);
+    await expect(repos.retirement.getForJob(USER, jobId)).rejects.toThrow();
+  });
+
+  it('waits out a throttled model call and then stores the projection', async () => {
+    const jobId = await newJob(repos);
+    const sleeps: number[] = [];
+    const scripted = new ScriptedModel([modelError(throttling()), answer(validAnalysis())]);
+    const model = new RetryingModel(scripted, { sleep: async (ms) => void sleeps.push(ms), random: () => 0 });
+
+    await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    expect(sleeps).toEqual([500]);
+    expect(scripted.calls).toHaveLength(2);
+    expect((await repos.retirement.getForJob(USER, jobId)).detail).toContain('not financial advice');
+  });
+});
