@@ -15,7 +15,7 @@ const texts = {
   charts: [
     { key: 'asset_class', title: 'Mostly stocks', description: 'Equity is the largest asset class.' },
     { key: 'made_up', title: 'Invented chart', description: 'A chart that was never computed.' },
-    { key: 'regions', title: 'Home bias', description: 'North America leads.' },
+    { key: 'accounts', title: 'Mostly the 401k', description: 'The 401k holds the most.' },
   ],
 };
 
@@ -55,9 +55,9 @@ describe('makeCharts with scripted model turns', () => {
       title: 'Mostly stocks',
       description: texts.charts[0]?.description,
     });
-    expect(byKey('regions')?.title).toBe('Home bias');
-    const sectors = computed.find((c) => c.key === 'sectors');
-    expect(byKey('sectors')).toMatchObject({ title: sectors?.title, description: sectors?.description });
+    expect(byKey('accounts')?.title).toBe('Mostly the 401k');
+    const skipped = computed.find((c) => c.key === 'top_holdings');
+    expect(byKey('top_holdings')).toMatchObject({ title: skipped?.title, description: skipped?.description });
     expect(stored.map((c) => c.data)).toEqual(computed.map((c) => c.data));
   });
 
@@ -85,7 +85,7 @@ describe('makeCharts with scripted model turns', () => {
 
     const { byKey } = await run(new RetryingModel(scripted, { sleep: async () => {} }));
 
-    expect(byKey('regions')?.title).toBe('Home bias');
+    expect(byKey('accounts')?.title).toBe('Mostly the 401k');
     expect(scripted.calls).toHaveLength(3);
   });
 
