@@ -1,0 +1,69 @@
+/** One field the API rejected, as in `{"error": {"details": [{field, message}]}}`. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** An API failure: the HTTP status and the `{error: {code, message, details}}` body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: FieldIssue[];
+
+  constructor(status: number, code: string, message: string, details: FieldIssue[] = []) {
+    super(message);
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** The request never got an answer (offline, CORS, DNS). */
+export class NetworkError extends ApiError {
+  constructor(cause: unknown) {
+    super(0, 'network_error', 'Could not reach the Alex API. Check your connection and try again.');
+    this.cause = cause;
+  }
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: 'The request was not valid.',
+  401: 'Please sign in again.',
+  404: 'Not found.',
+  409: 'That conflicts with something already in progress.',
+  429: 'Too many requests: wait a moment and try again.',
+};
+
+function readDetails(value: unknown): FieldIssue[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const record = item as Record<string, unknown> | null;
+    return record && typeof record.message === 'string'
+      ? [{ field: String(record.field ?? ''), message: record.message }]
+      : [];
+  });
+}
+
+/** Builds an {@link ApiError} from a failed response's status and (possibly non-JSON) body text. */
+export function parseApiError(status: number, bodyText: string): ApiError {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    // A proxy or gateway error page: fall back to the status.
+  }
+  const error = (body as { error?: Record<string, unknown> } | null)?.error;
+  const message =
+    typeof error?.message === 'string'
+      ? error.message
+      : (FALLBACK_MESSAGES[status] ?? `The server answered ${status}. Please try again.`);
+  const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
+  return new ApiError(status, code, message, readDetails(error?.details));
+}
+
+/** A message for the user from anything thrown. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return 'Something went wrong.';
+}

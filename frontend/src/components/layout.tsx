@@ -1,0 +1,67 @@
+import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context.ts';
+import { Disclaimer } from './disclaimer.tsx';
+
+const LINKS = [
+  { to: '/dashboard', label: 'Dashboard' },
+  { to: '/portfolio', label: 'Portfolio' },
+  { to: '/reports', label: 'Reports' },
+  { to: '/settings', label: 'Settings' },
+] as const;
+
+/** The page frame: skip link, header with navigation and sign-out, main content, disclaimer. */
+export function Layout() {
+  const { userId, signOut, mode } = useAuth();
+  const navigate = useNavigate();
+
+  async function onSignOut() {
+    await signOut();
+    navigate('/', { replace: true });
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to={userId ? '/dashboard' : '/'} className="brand">
+            Alex
+          </Link>
+          {userId && (
+            <nav aria-label="Main">
+              <ul>
+                {LINKS.map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to}>{link.label}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div className="header-user">
+            {userId ? (
+              <>
+                {mode === 'local' && <span className="muted user-id">{userId}</span>}
+                <button type="button" className="button link" onClick={onSignOut}>
+                  Sign out
+                </button>
+              </>
+            ) : (
+              <Link to="/sign-in" className="button secondary">
+                Sign in
+              </Link>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <Disclaimer compact />
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { useApi } from '../../api/api-context.tsx';
+import { ApiError } from '../../api/errors.ts';
+import type { AnalysisJob, Chart, Report, Retirement } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { Disclaimer } from '../disclaimer.tsx';
+import { ChartView, Markdown } from '../lazy.tsx';
+import { ErrorState, Loading } from '../states.tsx';
+import { RetirementSection } from './retirement-section.tsx';
+
+/** A 404 means that agent stored nothing for this job: show the rest rather than fail the page. */
+async function orMissing<T>(load: Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (err: unknown) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/** The charter's charts, or the report's named ones when the list is empty. */
+function chartsOf(report: Report): Chart[] {
+  if (report.charts.length > 0) return report.charts;
+  return [report.asset_class_chart, report.region_chart, report.sector_chart].filter(
+    (chart): chart is Chart => Boolean(chart),
+  );
+}
+
+/** A completed analysis: summary, retirement projection, charts and the full markdown report. */
+export function ReportResult({ job }: { job: AnalysisJob }) {
+  const api = useApi();
+  const result = useResource(
+    async (signal) => {
+      const [report, retirement] = await Promise.all([
+        orMissing<Report>(api.getReport(job.id, signal)),
+        orMissing<Retirement>(api.getRetirement(job.id, signal)),
+      ]);
+      return { report, retirement };
+    },
+    [api, job.id],
+  );
+  if (result.status === 'loading') return <Loading label="Loading the report" />;
+  if (result.status === 'error') return <ErrorState error={result.error} onRetry={result.reload} />;
+  const { report, retirement } = result.data;
+  const charts = report ? chartsOf(report) : [];
+
+  return (
+    <article className="stack-lg report">
+      <Disclaimer />
+      {report?.report_summary && (
+        <section className="card stack" aria-labelledby="summary-heading">
+          <h2 id="summary-heading" className="h2">
+            Summary
+          </h2>
+          <Markdown>{report.report_summary}</Markdown>
+        </section>
+      )}
+      {retirement ? (
+        <RetirementSection retirement={retirement} />
+      ) : (
+        <p className="muted">No retirement projection was stored for this analysis.</p>
+      )}
+      {charts.length > 0 && (
+        <section className="stack" aria-labelledby="charts-heading">
+          <h2 id="charts-heading" className="h2">
+            Charts
+          </h2>
+          <div className="grid charts">
+            {charts.map((chart) => (
+              <ChartView key={chart.key} chart={chart} />
+            ))}
+          </div>
+        </section>
+      )}
+      {report?.report_detail ? (
+        <section className="card stack" aria-labelledby="report-heading">
+          <h2 id="report-heading" className="h2">
+            Full report
+          </h2>
+          <Markdown>{report.report_detail}</Markdown>
+          {report.generated_by && <p className="muted small">Written by {report.generated_by}.</p>}
+        </section>
+      ) : (
+        <p className="muted">No written report was stored for this analysis.</p>
+      )}
+    </article>
+  );
+}

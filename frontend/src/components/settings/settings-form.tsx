@@ -1,0 +1,128 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, errorMessage } from '../../api/errors.ts';
+import { ASSET_CLASSES, REGIONS, type User, type UserUpdate } from '../../api/types.ts';
+import { Field } from '../field.tsx';
+import { cashError } from '../portfolio/validation.ts';
+import { entryErrors, toInputs, toMap, totalError } from './targets.ts';
+import { TargetsEditor } from './targets-editor.tsx';
+
+function yearsError(text: string): string | null {
+  if (!/^\d+$/.test(text.trim())) return 'Enter a whole number of years.';
+  return Number(text) > 100 ? 'At most 100 years.' : null;
+}
+
+/** The settings form; the targets must each sum to 100 before anything is sent. */
+export function SettingsForm({
+  user,
+  onSave,
+}: {
+  user: User;
+  onSave: (update: UserUpdate) => Promise<User>;
+}) {
+  const [name, setName] = useState(user.display_name ?? '');
+  const [years, setYears] = useState(String(user.years_until_retirement));
+  const [income, setIncome] = useState(user.target_retirement_income);
+  const [assets, setAssets] = useState(() => toInputs(ASSET_CLASSES, user.asset_class_targets));
+  const [regions, setRegions] = useState(() => toInputs(REGIONS, user.region_targets));
+  const [submitted, setSubmitted] = useState(false);
+  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const errors = {
+    name: name.length > 255 ? 'Use at most 255 characters.' : null,
+    years: yearsError(years),
+    income: cashError(income),
+    assets:
+      totalError(assets) ??
+      (Object.keys(entryErrors(assets)).length > 0 ? 'Fix the asset-class entries.' : null),
+    regions:
+      totalError(regions) ??
+      (Object.keys(entryErrors(regions)).length > 0 ? 'Fix the region entries.' : null),
+  };
+  const invalid = Object.values(errors).some(Boolean);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    setStatus(null);
+    if (invalid) return;
+    setBusy(true);
+    try {
+      await onSave({
+        display_name: name.trim() || null,
+        years_until_retirement: Number(years),
+        target_retirement_income: income.trim(),
+        asset_class_targets: toMap(assets),
+        region_targets: toMap(regions),
+      });
+      setStatus({ kind: 'saved' });
+    } catch (err: unknown) {
+      setStatus({ kind: 'error', error: err });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const show = (error: string | null) => (submitted ? error : null);
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-label="Settings">
+      <div className="form-grid">
+        <Field
+          id="settings-name"
+          label="Display name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          autoComplete="name"
+        />
+        <Field
+          id="settings-years"
+          label="Years until retirement"
+          inputMode="numeric"
+          value={years}
+          onChange={(e) => setYears(e.target.value)}
+          error={show(errors.years)}
+        />
+        <Field
+          id="settings-income"
+          label="Target retirement income ($ a year)"
+          inputMode="decimal"
+          value={income}
+          onChange={(e) => setIncome(e.target.value)}
+          error={show(errors.income)}
+        />
+      </div>
+      <TargetsEditor
+        legend="Asset-class targets"
+        inputs={assets}
+        onChange={setAssets}
+        showErrors={submitted}
+      />
+      <TargetsEditor legend="Region targets" inputs={regions} onChange={setRegions} showErrors={submitted} />
+      <div className="row">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Saving…' : 'Save settings'}
+        </button>
+        <span role="status" aria-live="polite">
+          {status?.kind === 'saved' && 'Settings saved.'}
+        </span>
+      </div>
+      {submitted && invalid && (
+        <p className="error-text" role="alert">
+          Please fix the highlighted fields: {Object.values(errors).filter(Boolean).join(' ')}
+        </p>
+      )}
+      {status?.kind === 'error' && (
+        <div className="error-text" role="alert">
+          {errorMessage(status.error)}
+          {status.error instanceof ApiError &&
+            status.error.details.map((d) => (
+              <div key={`${d.field}:${d.message}`}>
+                {d.field}: {d.message}
+              </div>
+            ))}
+        </div>
+      )}
+    </form>
+  );
+}

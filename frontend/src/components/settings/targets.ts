@@ -1,0 +1,51 @@
+import type { AllocationMap } from '../../api/types.ts';
+
+/** How far from 100 a set of targets may sum, as at the API. */
+export const TARGET_TOLERANCE = 0.05;
+
+/** Targets as typed: one text per key. */
+export type TargetInputs = Record<string, string>;
+
+/** The stored map as form text, one entry per allowed key ('' for none). */
+export function toInputs(keys: readonly string[], map: AllocationMap): TargetInputs {
+  return Object.fromEntries(keys.map((key) => [key, map[key] === undefined ? '' : String(map[key])]));
+}
+
+/** Each entry's problem (not a number, or outside 0–100), keyed by entry. */
+export function entryErrors(inputs: TargetInputs): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [key, text] of Object.entries(inputs)) {
+    if (text.trim() === '') continue;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(value)) errors[key] = 'Enter a number.';
+    else if (value > 100) errors[key] = 'At most 100.';
+  }
+  return errors;
+}
+
+/** The live total of the entries, rounded to 2 places so 33.33 × 3 reads 99.99. */
+export function targetTotal(inputs: TargetInputs): number {
+  let hundredths = 0;
+  for (const text of Object.values(inputs)) {
+    const value = Number(text);
+    if (text.trim() !== '' && Number.isFinite(value)) hundredths += Math.round(value * 100);
+  }
+  return hundredths / 100;
+}
+
+/** The error for the whole set, or null when it sums to 100. */
+export function totalError(inputs: TargetInputs): string | null {
+  const total = targetTotal(inputs);
+  if (Math.abs(total - 100) > TARGET_TOLERANCE) return `Targets must add up to 100% (now ${total}%).`;
+  return null;
+}
+
+/** The map the API stores: only non-zero entries. */
+export function toMap(inputs: TargetInputs): AllocationMap {
+  const map: AllocationMap = {};
+  for (const [key, text] of Object.entries(inputs)) {
+    const value = Number(text);
+    if (text.trim() !== '' && value > 0) map[key] = value;
+  }
+  return map;
+}

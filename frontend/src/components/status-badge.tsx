@@ -1,0 +1,13 @@
+import type { JobStatus } from '../api/types.ts';
+
+const LABELS: Record<JobStatus, string> = {
+  pending: 'Queued',
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+};
+
+/** A job's status as a coloured, labelled badge. */
+export function StatusBadge({ status }: { status: JobStatus }) {
+  return <span className={`badge status-${status}`}>{LABELS[status] ?? status}</span>;
+}

@@ -1,0 +1,20 @@
+import { useApi } from '../api/api-context.tsx';
+import { useResource } from '../api/use-resource.ts';
+import { SettingsForm } from '../components/settings/settings-form.tsx';
+import { ErrorState, Loading } from '../components/states.tsx';
+
+/** The user's preferences: name, retirement horizon and income, and allocation targets. */
+export default function SettingsPage() {
+  const api = useApi();
+  const user = useResource((signal) => api.getUser(signal), [api]);
+  return (
+    <div className="stack-lg narrow-wide">
+      <h1 className="h1">Settings</h1>
+      {user.status === 'loading' && <Loading label="Loading your settings" />}
+      {user.status === 'error' && <ErrorState error={user.error} onRetry={user.reload} />}
+      {user.status === 'ready' && (
+        <SettingsForm user={user.data} onSave={(update) => api.updateUser(update)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { Navigate, useSearchParams } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context.ts';
+import { Loading } from '../components/states.tsx';
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
+}
+
+/** Sign-in: Clerk's widget or the local user picker, then back to where the user was going. */
+export default function SignInPage() {
+  const { isLoaded, userId, SignInView } = useAuth();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  if (!isLoaded) return <Loading label="Checking sign-in" />;
+  if (userId) return <Navigate to={next} replace />;
+  return (
+    <div className="narrow stack">
+      <h1 className="h1">Sign in</h1>
+      {params.has('next') && <p className="muted">Sign in to continue.</p>}
+      <SignInView next={next} />
+    </div>
+  );
+}

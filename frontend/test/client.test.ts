@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type ClientAuth, createClient } from '../src/api/client.ts';
+import { ApiError } from '../src/api/errors.ts';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+function authWith(overrides: Partial<ClientAuth> = {}): ClientAuth {
+  return {
+    getToken: async () => 'tok-1',
+    refreshToken: async () => null,
+    onUnauthorized: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('createClient', () => {
+  it('sends the bearer token on every request', async () => {
+    const fetch = vi.fn(async () => json(200, { ok: true }));
+    const request = createClient({ baseUrl: 'http://api', auth: authWith(), fetch });
+
+    await request('GET', '/api/user');
+
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://api/api/user');
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok-1');
+  });
+
+  it('sends a JSON body with its content type', async () => {
+    const fetch = vi.fn(async () => json(201, { id: 'a1' }));
+    const request = createClient({ baseUrl: 'http://api', auth: authWith(), fetch });
+
+    await request('POST', '/api/accounts', { account_name: 'IRA' });
+
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.body).toBe('{"account_name":"IRA"}');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('retries a 401 once with a fresh token', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(json(401, {}))
+      .mockResolvedValueOnce(json(200, { id: 'u' }));
+    const auth = authWith({ refreshToken: async () => 'tok-2' });
+    const request = createClient({ baseUrl: 'http://api', auth, fetch });
+
+    const body = await request<{ id: string }>('GET', '/api/user');
+
+    expect(body.id).toBe('u');
+    const [, retry] = fetch.mock.calls[1] as unknown as [string, RequestInit];
+    expect((retry.headers as Record<string, string>).Authorization).toBe('Bearer tok-2');
+    expect(auth.onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('sends the user to sign in when the API still answers 401', async () => {
+    const unauthorized = { error: { code: 'unauthorized', message: 'Token expired' } };
+    const fetch = vi.fn(async () => json(401, unauthorized));
+    const auth = authWith({ refreshToken: async () => 'tok-2' });
+    const request = createClient({ baseUrl: 'http://api', auth, fetch });
+
+    await expect(request('GET', '/api/user')).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(auth.onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('turns an error body into an ApiError with the field details', async () => {
+    const body = {
+      error: {
+        code: 'validation_error',
+        message: 'Invalid request',
+        details: [{ field: 'quantity', message: 'must be greater than 0' }],
+      },
+    };
+    const request = createClient({
+      baseUrl: 'http://api',
+      auth: authWith(),
+      fetch: async () => json(400, body),
+    });
+
+    const error = await request('POST', '/api/positions', {}).catch((err: unknown) => err);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: 'validation_error', message: 'Invalid request' });
+    expect((error as ApiError).details).toEqual([{ field: 'quantity', message: 'must be greater than 0' }]);
+  });
+
+  it('explains a failure whose body is not JSON by its status', async () => {
+    const fetch = async () => new Response('<html>Bad gateway</html>', { status: 502 });
+    const request = createClient({ baseUrl: 'http://api', auth: authWith(), fetch });
+
+    await expect(request('GET', '/api/user')).rejects.toMatchObject({ status: 502, code: 'http_502' });
+  });
+});

@@ -1,0 +1,72 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { PositionForm } from '../src/components/portfolio/position-form.tsx';
+import { fakeApi, Providers } from './fake-api.tsx';
+
+function renderForm(onSubmit = vi.fn(async () => {})) {
+  const searchInstruments = vi.fn(async () => [
+    {
+      symbol: 'SPY',
+      name: 'SPDR S&P 500 ETF',
+      instrument_type: 'etf',
+      current_price: '452.1234',
+      allocation_regions: null,
+      allocation_sectors: null,
+      allocation_asset_class: null,
+    },
+  ]);
+  render(
+    <Providers api={fakeApi({ searchInstruments })}>
+      <PositionForm onSubmit={onSubmit} />
+    </Providers>,
+  );
+  return { onSubmit, searchInstruments };
+}
+
+describe('PositionForm', () => {
+  it('rejects a quantity of 0', async () => {
+    const { onSubmit } = renderForm();
+    await userEvent.type(screen.getByRole('combobox', { name: 'Symbol' }), 'VTI');
+    await userEvent.type(screen.getByLabelText('Quantity'), '0');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add position' }));
+
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText('Quantity must be greater than 0.')).toBeTruthy();
+    expect(screen.getByLabelText('Quantity').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('rejects more than 8 decimal places', async () => {
+    const { onSubmit } = renderForm();
+    await userEvent.type(screen.getByRole('combobox', { name: 'Symbol' }), 'VTI');
+    await userEvent.type(screen.getByLabelText('Quantity'), '0.123456789');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add position' }));
+
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText('Use at most 8 decimal places.')).toBeTruthy();
+  });
+
+  it('adds an unknown symbol, upper-cased, with a fractional quantity', async () => {
+    const { onSubmit } = renderForm();
+    await userEvent.type(screen.getByRole('combobox', { name: 'Symbol' }), 'tsla');
+    await userEvent.type(screen.getByLabelText('Quantity'), '2.5');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add position' }));
+
+    expect(onSubmit).toHaveBeenCalledWith({ symbol: 'TSLA', quantity: '2.5' });
+  });
+
+  it('suggests instruments as the user types and picks one with the keyboard', async () => {
+    const { searchInstruments } = renderForm();
+    const symbol = screen.getByRole('combobox', { name: 'Symbol' });
+
+    await userEvent.type(symbol, 'sp');
+    await screen.findByRole('option', { name: /SPDR S&P 500 ETF/ });
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+
+    expect(searchInstruments).toHaveBeenLastCalledWith('SP', 8, expect.any(AbortSignal));
+    expect((symbol as HTMLInputElement).value).toBe('SPY');
+  });
+});

@@ -1,0 +1,80 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { User } from '../src/api/types.ts';
+import { SettingsForm } from '../src/components/settings/settings-form.tsx';
+
+const user: User = {
+  clerk_user_id: 'user_test_123',
+  display_name: 'Test User',
+  years_until_retirement: 20,
+  target_retirement_income: '60000.00',
+  asset_class_targets: { equity: 70, fixed_income: 30 },
+  region_targets: { north_america: 50, international: 50 },
+  created_at: '2026-11-25T10:00:00Z',
+  updated_at: '2026-11-25T10:00:00Z',
+};
+
+function assetTargets() {
+  return screen.getByRole('group', { name: 'Asset-class targets' });
+}
+
+describe('SettingsForm', () => {
+  it('shows the live total of the targets as they are typed', async () => {
+    render(<SettingsForm user={user} onSave={vi.fn()} />);
+    const equity = screen.getAllByLabelText('Equity (%)')[0] as HTMLInputElement;
+
+    await userEvent.clear(equity);
+    await userEvent.type(equity, '60');
+
+    expect(assetTargets().textContent).toContain('Total: 90%');
+    expect(assetTargets().textContent).toContain('Targets must add up to 100% (now 90%)');
+  });
+
+  it('rejects targets that do not sum to 100 without calling the API', async () => {
+    const onSave = vi.fn();
+    render(<SettingsForm user={user} onSave={onSave} />);
+    const equity = screen.getAllByLabelText('Equity (%)')[0] as HTMLInputElement;
+    await userEvent.clear(equity);
+    await userEvent.type(equity, '80');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getAllByRole('alert').some((el) => el.textContent?.includes('(now 110%)'))).toBe(true);
+  });
+
+  it('saves targets that sum to 100, leaving out zero entries', async () => {
+    const onSave = vi.fn(async () => user);
+    render(<SettingsForm user={user} onSave={onSave} />);
+    const equity = screen.getAllByLabelText('Equity (%)')[0] as HTMLInputElement;
+    const cash = screen.getAllByLabelText('Cash (%)')[0] as HTMLInputElement;
+    await userEvent.clear(equity);
+    await userEvent.type(equity, '60');
+    await userEvent.type(cash, '10');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(onSave).toHaveBeenCalledWith({
+      display_name: 'Test User',
+      years_until_retirement: 20,
+      target_retirement_income: '60000.00',
+      asset_class_targets: { equity: 60, fixed_income: 30, cash: 10 },
+      region_targets: { north_america: 50, international: 50 },
+    });
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+  });
+
+  it('rejects a negative target income', async () => {
+    const onSave = vi.fn();
+    render(<SettingsForm user={user} onSave={onSave} />);
+    const income = screen.getByLabelText('Target retirement income ($ a year)');
+    await userEvent.clear(income);
+    await userEvent.type(income, '-5');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByText('Cash cannot be negative.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * Vite for the SPA; the repo's root .env is read (VITE_* only). Recharts, react-markdown and Clerk
+ * are reached only through dynamic imports, so they land in chunks of their own, off the first load.
+ */
+export default defineConfig({
+  plugins: [react()],
+  envDir: fileURLToPath(new URL('..', import.meta.url)),
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+});
