@@ -82,6 +82,8 @@ export interface CallOptions {
   rawBody?: string;
   headers?: Record<string, string>;
   origin?: string;
+  /** Send the body base64-encoded, as API Gateway does for binary content types. */
+  base64?: boolean;
 }
 
 export interface TestResponse {
@@ -156,8 +158,8 @@ export async function invoke(
       time: '',
       timeEpoch: 0,
     },
-    ...(body === undefined ? {} : { body }),
-    isBase64Encoded: false,
+    ...(body === undefined ? {} : { body: options.base64 ? Buffer.from(body).toString('base64') : body }),
+    isBase64Encoded: Boolean(options.base64),
   };
   const result = await handle(event);
   const text = result.body ?? '';
