@@ -9,6 +9,8 @@ export const HOLDING_CONCENTRATION_PERCENT = 25;
 export const CASH_PERCENT_LIMIT = 10;
 /** Share of invested value in one sector above which the report flags concentration. */
 export const SECTOR_CONCENTRATION_PERCENT = 30;
+/** Sector keys that describe a spread, not a sector: never a concentration. */
+const NOT_A_SECTOR = new Set(['diversified', 'other']);
 
 /** One row of current-versus-target, as the model reads it. */
 export interface TargetRow {
@@ -121,7 +123,8 @@ function findingsOf(analysis: Omit<PortfolioAnalysis, 'findings' | 'thresholds'>
       value: h.value,
     });
   }
-  for (const s of analysis.allocations.sectors.filter((s) => s.percent > SECTOR_CONCENTRATION_PERCENT)) {
+  const sectors = analysis.allocations.sectors.filter((s) => !NOT_A_SECTOR.has(s.key));
+  for (const s of sectors.filter((s) => s.percent > SECTOR_CONCENTRATION_PERCENT)) {
     findings.push({ kind: 'sector_concentration', sector: s.key, percent: s.percent });
   }
   if (analysis.totals.cash_percent > CASH_PERCENT_LIMIT) {

@@ -3,21 +3,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidEventError } from '@alex/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { newJob, startSeededDatabase, USER } from './support.ts';
 
 describe('reporter handler', () => {
+  let db: Awaited<ReturnType<typeof startSeededDatabase>>;
   let handler: (event: unknown) => Promise<unknown>;
 
   beforeAll(async () => {
-    // The handler builds its clients from the environment when loaded; keep it off the repository's data.
+    db = await startSeededDatabase();
+    // The handler builds its clients from the environment when loaded: point it at this database,
+    // the offline model and a knowledge folder of its own.
+    vi.stubEnv('DATA_API_ENDPOINT', db.url);
     vi.stubEnv('ALEX_ROOT', mkdtempSync(join(tmpdir(), 'alex-reporter-handler-')));
     vi.stubEnv('ALEX_MODEL_PROVIDER', 'offline');
     vi.stubEnv('LOG_LEVEL', 'error');
     ({ handler } = await import('../src/handler.ts'));
   });
-  afterAll(() => vi.unstubAllEnvs());
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await db?.close();
+  });
+
+  it('writes and stores the report for a valid event and answers with its size', async () => {
+    const jobId = await newJob(db.repos);
+
+    const result = await handler({ job_id: jobId, clerk_user_id: USER });
+
+    const stored = await db.repos.reports.getForJob(USER, jobId);
+    expect(result).toEqual({ report_chars: stored.report_detail?.length, insights_available: true });
+  });
 
   it('rejects an event whose job_id is not a UUID, naming the field', async () => {
-    const rejection = handler({ job_id: 'job-1', clerk_user_id: 'user_test_123' });
+    const rejection = handler({ job_id: 'job-1', clerk_user_id: USER });
 
     await expect(rejection).rejects.toBeInstanceOf(InvalidEventError);
     await expect(rejection).rejects.toThrow(/reporter: invalid event: job_id/);

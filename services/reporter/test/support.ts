@@ -18,7 +18,11 @@ import type { ReporterDeps } from '../src/reporter.ts';
 export const USER = 'user_test_123';
 
 /** An embedded database (in-memory PGlite behind the local Data API) reset with the test data. */
-export async function startSeededDatabase(): Promise<{ repos: Repositories; close: () => Promise<void> }> {
+export async function startSeededDatabase(): Promise<{
+  url: string;
+  repos: Repositories;
+  close: () => Promise<void>;
+}> {
   const server = await startLocalDataApi({ port: 0 });
   const client = createDataApiClient({
     mode: 'local',
@@ -28,7 +32,7 @@ export async function startSeededDatabase(): Promise<{ repos: Repositories; clos
     endpoint: server.url,
   });
   await resetDatabase(client, { withTestData: true });
-  return { repos: createRepositories(client), close: () => server.close() };
+  return { url: server.url, repos: createRepositories(client), close: () => server.close() };
 }
 
 /**
