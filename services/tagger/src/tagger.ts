@@ -70,12 +70,17 @@ const isComplete = (row: Instrument | null): boolean =>
   row.allocation_regions !== null &&
   row.allocation_sectors !== null;
 
-/** An answer the model gave that the tagger will not store, with the reason (or null to store it). */
-function refusal(outcome: TaggerOutput['outcome'], symbol: string): string | null {
-  if (!outcome.known) return outcome.reason;
-  if (outcome.symbol !== symbol) return `the model classified ${outcome.symbol} instead of ${symbol}`;
-  if (outcome.confidence === 'low') return `the model's confidence is low: ${outcome.rationale}`;
-  return null;
+/** Decides whether to store the model's answer: the classification, or the reason it is refused. */
+function judge(
+  outcome: TaggerOutput['outcome'],
+  symbol: string,
+): { classification: InstrumentClassification } | { reason: string } {
+  if (!outcome.known) return { reason: outcome.reason };
+  if (outcome.symbol !== symbol)
+    return { reason: `the model classified ${outcome.symbol} instead of ${symbol}` };
+  if (outcome.confidence === 'low') return { reason: `the model's confidence is low: ${outcome.rationale}` };
+  if (Number(outcome.current_price.toFixed(4)) <= 0) return { reason: 'the price rounds to 0 at 4 decimals' };
+  return { classification: outcome };
 }
 
 const toInstrument = (c: InstrumentClassification) => ({
@@ -117,13 +122,14 @@ async function tagOne(
     });
     const outcome = result.finalOutput?.outcome;
     if (outcome === undefined) throw new ModelBehaviorError('the model gave no final answer');
-    const reason = refusal(outcome, symbol);
-    if (reason !== null || !outcome.known) {
-      logger.info('not classified', { reason });
-      return { kind: 'unresolved', symbol, reason: reason ?? 'unknown', infrastructure: false };
+    const verdict = judge(outcome, symbol);
+    if ('reason' in verdict) {
+      logger.info('not classified', { reason: verdict.reason });
+      return { kind: 'unresolved', symbol, reason: verdict.reason, infrastructure: false };
     }
-    await deps.repos.instruments.upsert(toInstrument(outcome));
-    logger.info('classified', { confidence: outcome.confidence, rationale: outcome.rationale });
+    const { classification } = verdict;
+    await deps.repos.instruments.upsert(toInstrument(classification));
+    logger.info('classified', { confidence: classification.confidence, rationale: classification.rationale });
     return { kind: 'tagged', symbol };
   } catch (err: unknown) {
     const message = err instanceof Error ? err.message : String(err);

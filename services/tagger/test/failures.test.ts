@@ -81,13 +81,13 @@ describe('tagInstruments when things fail', () => {
     );
   });
 
-  it('runs at most three agents at a time', async () => {
+  it('never runs more than three agents at a time', async () => {
     const symbols = ['AMZN', 'GOOGL', 'TSLA', 'BRK.B', 'V', 'JNJ', 'UNH', 'PG', 'VGT', 'VYM'];
     const model = new CountingModel(failingFor());
 
     const result = await tagInstruments(TaggerEvent.parse(eventFor(...symbols)), deps(model));
 
     expect(result.tagged).toEqual(symbols);
-    expect(model.maxInFlight).toBe(3);
+    expect(model.maxInFlight).toBeLessThanOrEqual(3);
   });
 });

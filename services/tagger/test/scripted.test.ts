@@ -35,7 +35,7 @@ describe('tagInstruments with scripted model turns', () => {
 
   beforeAll(async () => {
     db = await startTestDatabase();
-    await addPlaceholders(db.repos, ['MSFT', 'CRWD', 'SNOW', 'PLTR', 'NOPE', 'FUZZ', 'HUGE', 'DDOG']);
+    await addPlaceholders(db.repos, ['MSFT', 'CRWD', 'SNOW', 'PLTR', 'NOPE', 'FUZZ', 'HUGE', 'DDOG', 'GOOG']);
   });
   afterAll(async () => db?.close());
 
@@ -119,6 +119,18 @@ describe('tagInstruments with scripted model turns', () => {
       { symbol: 'FUZZ', reason: expect.stringContaining('confidence is low') },
     ]);
     expect(await priceOf('FUZZ')).toBeNull();
+  });
+
+  it('refuses a classification of another symbol than the one asked for', async () => {
+    const model = new ScriptedModel([answer(classification('GOOGL'))]);
+
+    const result = await tag(model, 'GOOG');
+
+    expect(result.unresolved).toEqual([
+      { symbol: 'GOOG', reason: expect.stringContaining('GOOGL instead of GOOG') },
+    ]);
+    expect(await priceOf('GOOG')).toBeNull();
+    expect(await db.repos.instruments.get('GOOGL')).toBeNull();
   });
 
   it('stores nothing when the database schema rejects the classification', async () => {
