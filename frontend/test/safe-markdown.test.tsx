@@ -19,12 +19,12 @@ describe('SafeMarkdown', () => {
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 
-  it('still renders markdown headings, emphasis and tables', () => {
+  it('still renders headings (shifted under the page headings), emphasis and tables', () => {
     const { container } = render(
       <SafeMarkdown>{'## Risk\n\nThis is **bold**.\n\n| a | b |\n|---|---|\n| 1 | 2 |'}</SafeMarkdown>,
     );
 
-    expect(container.querySelector('h2')?.textContent).toBe('Risk');
+    expect(container.querySelector('h4')?.textContent).toBe('Risk');
     expect(container.querySelector('strong')?.textContent).toBe('bold');
     expect(container.querySelector('table')).not.toBeNull();
   });

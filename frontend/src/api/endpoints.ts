@@ -41,6 +41,21 @@ function list<T>(body: unknown, key: string): T[] {
 
 const id = (value: string) => encodeURIComponent(value);
 
+/** The report body, whether its texts are named `summary`/`markdown` or `report_summary`/`report_detail`. */
+function readReport(body: unknown): Report {
+  const raw = (body ?? {}) as Record<string, unknown>;
+  const text = (...keys: string[]) => {
+    for (const key of keys) if (typeof raw[key] === 'string') return raw[key] as string;
+    return null;
+  };
+  return {
+    ...(raw as unknown as Report),
+    report_summary: text('report_summary', 'summary'),
+    report_detail: text('report_detail', 'markdown'),
+    charts: Array.isArray(raw.charts) ? (raw.charts as Report['charts']) : [],
+  };
+}
+
 /** Binds the endpoints of the API contract to a request function. */
 export function createApi(request: RequestFn): Api {
   return {
@@ -64,10 +79,8 @@ export function createApi(request: RequestFn): Api {
     listJobs: async (signal) =>
       list<AnalysisJob>(await request('GET', '/api/jobs', undefined, signal), 'jobs'),
     getJob: (jobId, signal) => request('GET', `/api/jobs/${id(jobId)}`, undefined, signal),
-    getReport: async (jobId, signal) => {
-      const report = await request<Report>('GET', `/api/jobs/${id(jobId)}/report`, undefined, signal);
-      return { ...report, charts: Array.isArray(report.charts) ? report.charts : [] };
-    },
+    getReport: async (jobId, signal) =>
+      readReport(await request('GET', `/api/jobs/${id(jobId)}/report`, undefined, signal)),
     getRetirement: (jobId, signal) => request('GET', `/api/jobs/${id(jobId)}/retirement`, undefined, signal),
   };
 }

@@ -64,8 +64,16 @@ export function formatDateTime(value: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? DASH : DATE.format(date);
 }
 
-/** snake_case keys as words: "fixed_income" → "Fixed income". */
+const NAMES: Record<string, string> = {
+  north_america: 'North America',
+  latin_america: 'Latin America',
+  middle_east: 'Middle East',
+};
+
+/** snake_case keys as words: "fixed_income" → "Fixed income", "north_america" → "North America". */
 export function humanize(key: string): string {
+  const known = NAMES[key];
+  if (known) return known;
   const words = key.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

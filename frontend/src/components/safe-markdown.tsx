@@ -29,6 +29,12 @@ function htmlAsText() {
 }
 
 const components: Components = {
+  // The report sits under the page's h1 and a section h2: its own headings start at h3.
+  h1: ({ node: _node, ...props }) => <h3 {...props} />,
+  h2: ({ node: _node, ...props }) => <h4 {...props} />,
+  h3: ({ node: _node, ...props }) => <h5 {...props} />,
+  h4: ({ node: _node, ...props }) => <h6 {...props} />,
+  h5: ({ node: _node, ...props }) => <h6 {...props} />,
   // Reports never need to open links in place: keep the planner page, drop the referrer.
   a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer nofollow" />,
   // Wide tables scroll inside the page on a phone.

@@ -17,6 +17,11 @@ export interface ValuedAccount extends Account {
 export interface Portfolio {
   accounts: ValuedAccount[];
   totals: Totals;
+  /** The API's asset-class split in percent (cash and 'unclassified' included), when it sends one. */
+  assetClassAllocation: AllocationMap | null;
+  /** Symbols held without a price (valued at 0) and without a classification, as the API reports. */
+  unpriced: string[];
+  unclassified: string[];
 }
 
 type Raw = Record<string, unknown>;
@@ -76,14 +81,36 @@ export function readPortfolio(raw: unknown): Portfolio {
   });
   const cash = sumMoney(accounts.map((a) => a.totals.cash));
   const invested = sumMoney(accounts.map((a) => a.totals.invested));
-  return { accounts, totals: readTotals(record, { cash, invested, total: sumMoney([cash, invested]) }) };
+  return {
+    accounts,
+    totals: readTotals(record, { cash, invested, total: sumMoney([cash, invested]) }),
+    assetClassAllocation: readBuckets(asRecord(record.allocations).asset_class),
+    unpriced: strings(record.unpriced),
+    unclassified: strings(record.unclassified),
+  };
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+
+/** `{buckets: [{key, percent}]}` (the finance package's allocation) as a percentage map. */
+function readBuckets(allocation: unknown): AllocationMap | null {
+  const buckets = asRecord(allocation).buckets;
+  if (!Array.isArray(buckets)) return null;
+  const map: AllocationMap = {};
+  for (const bucket of buckets) {
+    const { key, percent } = asRecord(bucket);
+    if (typeof key === 'string' && typeof percent === 'number') map[key] = percent;
+  }
+  return map;
 }
 
 /**
- * Current asset-class mix in percent: each position's value spread over its instrument's
- * allocation, plus uninvested cash as `cash`. Percentages for display only.
+ * Current asset-class mix in percent: the API's when it sends one; otherwise each position's value
+ * spread over its instrument's allocation, plus uninvested cash as `cash`. For display only.
  */
 export function assetClassMix(portfolio: Portfolio): AllocationMap {
+  if (portfolio.assetClassAllocation) return portfolio.assetClassAllocation;
   const weights: Record<string, number> = {};
   let total = 0;
   const add = (key: string, amount: number) => {

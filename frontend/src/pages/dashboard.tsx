@@ -3,6 +3,7 @@ import { useApi } from '../api/api-context.tsx';
 import type { AnalysisJob } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
 import { formatDateTime, formatMoney } from '../components/format.ts';
+import { HoldingsNotice } from '../components/holdings-notice.tsx';
 import { AllocationDonut } from '../components/lazy.tsx';
 import { StartAnalysisButton } from '../components/start-analysis.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -57,6 +58,7 @@ export default function DashboardPage() {
         </EmptyState>
       ) : (
         <>
+          <HoldingsNotice portfolio={portfolio} />
           <dl className="grid stats">
             <div className="card stat">
               <dt>Total value</dt>

@@ -4,6 +4,7 @@ import { errorMessage } from '../api/errors.ts';
 import { useResource } from '../api/use-resource.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { formatMoney, formatQuantity } from '../components/format.ts';
+import { HoldingsNotice } from '../components/holdings-notice.tsx';
 import { AccountCard, type PendingDelete } from '../components/portfolio/account-card.tsx';
 import { AccountForm } from '../components/portfolio/account-form.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -79,6 +80,7 @@ export default function PortfolioPage() {
           </section>
         )
       )}
+      <HoldingsNotice portfolio={portfolio.data} />
       {accounts.map((account) => (
         <AccountCard key={account.id} account={account} onChanged={portfolio.reload} onDelete={setPending} />
       ))}

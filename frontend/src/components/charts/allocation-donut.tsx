@@ -9,6 +9,7 @@ const COLOURS: Record<string, string> = {
   commodities: '#c9a227',
   cash: '#7a869a',
   alternatives: '#8e44ad',
+  unclassified: '#b8c2cc',
 };
 
 /** A percentage map as pie data, largest first. */

@@ -58,7 +58,7 @@ export default function ProjectionChart({ chart }: { chart: Projection }) {
                   : [formatMoneyWhole(Number(value)), name]
               }
             />
-            <Legend />
+            <Legend formatter={(value) => <span className="legend-ink">{value}</span>} />
             <Area
               dataKey="band"
               name="10th–90th percentile"
