@@ -6,6 +6,7 @@ export { type Finding, type PortfolioAnalysis, portfolioAnalysis } from './portf
 export { DISCLAIMER, REPORT_SECTIONS, REPORTER_INSTRUCTIONS } from './prompts.ts';
 export { recommendationsFor } from './recommendations.ts';
 export {
+  FALLBACK_GENERATED_BY,
   type ReporterDeps,
   ReporterEvent,
   type ReporterResult,

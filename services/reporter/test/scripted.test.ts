@@ -1,8 +1,8 @@
-import { OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
 import type { Repositories } from '@alex/database';
 import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeReport } from '../src/reporter.ts';
+import { FALLBACK_GENERATED_BY, writeReport } from '../src/reporter.ts';
 import { depsWith, newJob, startSeededDatabase, USER, validReport } from './support.ts';
 
 const throttling = () => Object.assign(new Error('Too many requests'), { name: 'ThrottlingException' });
@@ -70,12 +70,29 @@ describe('writeReport with scripted model turns', () => {
     expect(stored.report_detail).toContain('## Recommendations');
   });
 
-  it('fails without storing anything when the retry is invalid too', async () => {
+  it("stores the offline writer's labelled report when the retry is invalid too", async () => {
     const jobId = await newJob(repos);
     const model = new ScriptedModel([answer({ executive_summary: 'x' }), answer({ executive_summary: 'x' })]);
 
+    const result = await writeReport({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    const stored = await repos.reports.getForJob(USER, jobId);
+    expect(stored.generated_by).toBe(FALLBACK_GENERATED_BY);
+    expect(stored.report_detail?.startsWith(OFFLINE_LABEL)).toBe(true);
+    expect(stored.report_detail).toContain('## Recommendations');
+    expect(result.insights_available).toBe(true);
+    model.assertComplete();
+  });
+
+  it('fails, naming the cause, when the model cannot be reached', async () => {
+    const jobId = await newJob(repos);
+    const denied = Object.assign(new Error('You do not have access to the model'), {
+      name: 'AccessDeniedException',
+    });
+    const model = new ScriptedModel([modelError(denied)]);
+
     await expect(writeReport({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model))).rejects.toThrow(
-      /Invalid output type/,
+      'You do not have access to the model',
     );
     await expect(repos.reports.getForJob(USER, jobId)).rejects.toThrow();
   });

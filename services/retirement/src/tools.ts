@@ -56,6 +56,10 @@ export const runMonteCarloTool = tool({
     if (Object.keys(changesOf(context.inputs, whatIf)).length === 0) {
       return JSON.stringify(summarise(context.inputs, context.baseline, {}, context.inputs.notes));
     }
+    // A re-run after invalid output asks the same what-ifs again: answer them from the earlier run.
+    const key = JSON.stringify(changesOf(context.inputs, whatIf));
+    const earlier = context.whatIfs.find((w) => JSON.stringify(w.changed) === key);
+    if (earlier !== undefined) return JSON.stringify(earlier);
     if (context.whatIfs.length >= MAX_WHAT_IFS) {
       return JSON.stringify({
         error: `At most ${MAX_WHAT_IFS} what-ifs per analysis; write the analysis now.`,

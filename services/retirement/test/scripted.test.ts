@@ -1,4 +1,4 @@
-import { OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
 import type { Repositories } from '@alex/database';
 import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,13 +75,43 @@ describe('projectRetirement with scripted model turns', () => {
     expect((await repos.retirement.getForJob(USER, jobId)).summary).toBe(validAnalysis().summary);
   });
 
-  it('fails without storing a projection when the retry is invalid too', async () => {
+  it("stores the offline writer's labelled analysis, with the computed numbers, when the retry is invalid too", async () => {
     const jobId = await newJob(repos);
     const model = new ScriptedModel([answer({ summary: 'x' }), answer({ summary: 'x' })]);
 
+    const result = await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    const stored = await repos.retirement.getForJob(USER, jobId);
+    expect(stored.summary?.startsWith(OFFLINE_LABEL)).toBe(true);
+    expect(stored.success_rate).toBe(result.success_rate.toFixed(2));
+    expect(stored.assumptions).toMatchObject({ text_generated_by: 'offline-fallback' });
+    expect(stored.detail).toContain('## What-ifs');
+  });
+
+  it('answers a repeated what-if from the earlier run instead of simulating it again', async () => {
+    const jobId = await newJob(repos);
+    const ask = (callId: string) => [
+      functionCall('run_monte_carlo', { annual_contribution: 12_000 }, { callId }),
+    ];
+    const model = new ScriptedModel([ask('call_1'), ask('call_2'), answer(validAnalysis())]);
+
+    await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    const [first, second] = toolOutputs(model, 2);
+    expect(second).toEqual(first);
+    expect((await repos.retirement.getForJob(USER, jobId)).assumptions?.what_ifs).toHaveLength(1);
+  });
+
+  it('fails, naming the cause, when the model cannot be reached', async () => {
+    const jobId = await newJob(repos);
+    const denied = Object.assign(new Error('You do not have access to the model'), {
+      name: 'AccessDeniedException',
+    });
+    const model = new ScriptedModel([modelError(denied)]);
+
     await expect(
       projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model)),
-    ).rejects.toThrow(/Invalid output type/);
+    ).rejects.toThrow('You do not have access to the model');
     await expect(repos.retirement.getForJob(USER, jobId)).rejects.toThrow();
   });
 
