@@ -1,16 +1,18 @@
 /**
  * Runs the benchmarks, prints a table and writes bench/results.json.
- *   pnpm bench [suite…]      suites: database, finance (default: all)
+ *   pnpm bench [suite…]      suites: database, finance, lambdas, pipeline (default: all)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseSuite } from './bench/database.ts';
 import { financeSuite } from './bench/finance.ts';
 import type { BenchResult, BenchSuite } from './bench/harness.ts';
+import { lambdasSuite } from './bench/lambdas.ts';
+import { pipelineSuite } from './bench/pipeline.ts';
 import { runMain, UsageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/env.ts';
 
-const SUITES: BenchSuite[] = [databaseSuite, financeSuite];
+const SUITES: BenchSuite[] = [databaseSuite, financeSuite, lambdasSuite, pipelineSuite];
 const USAGE = `Usage: pnpm bench [${SUITES.map((s) => s.name).join('|')} …]`;
 
 await runMain(async () => {

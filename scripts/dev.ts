@@ -1,9 +1,12 @@
 /**
  * Runs Alex locally: the local Data API on 127.0.0.1:8010 over embedded PGlite (kept in .alex/),
- * or over the PostgreSQL server in DATABASE_URL. On first start it migrates and loads the default
- * instruments and the demo portfolio of user_test_123; later starts only apply new migrations.
+ * or over the PostgreSQL server in DATABASE_URL, and the analysis worker (planner and agents
+ * in-process, fed by a local queue). On first start it migrates and loads the default instruments
+ * and the demo portfolio of user_test_123; later starts only apply new migrations.
  *   pnpm dev
  */
+import { modelConfigFromEnv } from '@alex/agents';
+import { createLogger, parseLogLevel } from '@alex/core';
 import { createDataApiClient, databaseConfigFromEnv, resetDatabase, runMigrations } from '@alex/database';
 import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/database/local';
 import { runMain } from './lib/cli.ts';
@@ -39,8 +42,18 @@ await runMain(async () => {
     console.log(`✓ Database up to date (${migrations.applied.length} new migration(s) applied)`);
   }
 
+  // The in-process services read their database endpoint when they load: point them here first.
+  process.env.DATA_API_ENDPOINT = server.url;
+  const logger = createLogger({ level: parseLogLevel(env.LOG_LEVEL ?? 'warn') });
+  const { startLocalPipeline } = await import('./lib/local-pipeline.ts');
+  const pipeline = await startLocalPipeline({ client, env: process.env, logger, pollMs: 1000 });
+  const model = modelConfigFromEnv(process.env);
+
   console.log(`\n  Local Data API  ${server.url}   (AWS SDK/CLI endpoint; database "alex", any ARNs)`);
-  console.log('\nPress Ctrl+C to stop.');
+  console.log(
+    `  Worker          planner + tagger, reporter, charter, retirement on the ${model.provider === 'offline' ? 'offline model' : `Bedrock model ${model.modelId}`}`,
+  );
+  console.log('\nTry: pnpm tsx scripts/run-analysis.ts    Press Ctrl+C to stop.');
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -48,6 +61,7 @@ await runMain(async () => {
     process.once('SIGTERM', stop);
   });
   console.log('\nStopping …');
+  await pipeline.close();
   await server.close();
   return 0;
 }, USAGE);

@@ -5,7 +5,12 @@
 import { relative } from 'node:path';
 import { runMain, UsageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/env.ts';
-import { availableServices, foreignServiceInputs, LAMBDA_SERVICES, packageLambda } from './lib/package-lambdas.ts';
+import {
+  availableServices,
+  foreignServiceInputs,
+  LAMBDA_SERVICES,
+  packageLambda,
+} from './lib/package-lambdas.ts';
 
 const USAGE = `Usage: pnpm run package [${LAMBDA_SERVICES.join('|')} …]`;
 
@@ -21,7 +26,8 @@ await runMain(async () => {
   for (const service of services) {
     const packaged = await packageLambda(REPO_ROOT, service);
     const foreign = foreignServiceInputs(packaged);
-    if (foreign.length > 0) throw new Error(`${service} bundles another service's code: ${foreign.join(', ')}`);
+    if (foreign.length > 0)
+      throw new Error(`${service} bundles another service's code: ${foreign.join(', ')}`);
     console.log(
       `✓ ${service.padEnd(10)} ${relative(REPO_ROOT, packaged.zipPath)}  ${(packaged.zipBytes / 1024).toFixed(0)} KiB zipped, ${(packaged.bundleBytes / 1024).toFixed(0)} KiB bundle`,
     );

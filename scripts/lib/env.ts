@@ -12,6 +12,9 @@ if (existsSync(join(REPO_ROOT, '.env'))) process.loadEnvFile(join(REPO_ROOT, '.e
 // on every local command. (Deployed Lambdas run on nodejs22.x.)
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// Services run in-process by scripts log every trace span at info; a terminal wants warnings only.
+process.env.LOG_LEVEL ??= 'warn';
+
 /** The environment, read once: the only place scripts touch `process.env`. */
 export const env: Readonly<Record<string, string | undefined>> = { ...process.env };
 

@@ -35,6 +35,7 @@ export function reportsRepository(db: Executor) {
       return Report.parse(row);
     },
 
+    /** Stores the charts; those keyed asset_class, regions and sectors also fill their own columns. */
     async saveCharts(clerkUserId: string, jobId: string, input: ReportChartsInput): Promise<Report> {
       const { charts } = validate(ReportChartsInput, input);
       const byKey = (key: string): Chart | null => charts.find((c) => c.key === key) ?? null;
@@ -50,8 +51,8 @@ export function reportsRepository(db: Executor) {
           job: sql.uuid(validateId(jobId, 'job_id')),
           charts: sql.json(charts),
           asset_class: sql.json(byKey('asset_class')),
-          region: sql.json(byKey('region')),
-          sector: sql.json(byKey('sector')),
+          region: sql.json(byKey('regions')),
+          sector: sql.json(byKey('sectors')),
         },
       );
       return Report.parse(row);

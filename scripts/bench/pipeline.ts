@@ -1,0 +1,82 @@
+import { type AgentName, InProcessInvoker } from '@alex/agents';
+import { createLogger } from '@alex/core';
+import { createDataApiClient, createRepositories, LOCAL_TARGET, resetDatabase } from '@alex/database';
+import { startLocalDataApi } from '@alex/database/local';
+import { createSqsHandler } from '@alex/planner';
+import type { BenchResult, BenchSuite } from './harness.ts';
+
+/** Simulated model latency added to every agent call. */
+const LATENCY_MS = 400;
+const RUNS = 3;
+
+/**
+ * Pipeline wall time with every agent slowed by a fixed simulated model latency, against the sum
+ * of the agents' own times: the speed-up from running reporter, charter and retirement in parallel.
+ */
+export const pipelineSuite: BenchSuite = {
+  name: 'pipeline',
+  async run() {
+    const server = await startLocalDataApi({ port: 0 });
+    try {
+      const client = createDataApiClient({
+        mode: 'local',
+        ...LOCAL_TARGET,
+        database: 'alex',
+        region: 'us-east-1',
+        endpoint: server.url,
+      });
+      await resetDatabase(client, { withTestData: true });
+      process.env.DATA_API_ENDPOINT = server.url;
+      process.env.ALEX_MODEL_PROVIDER = 'offline';
+      const loaded = await Promise.all([
+        import('@alex/tagger/handler'),
+        import('@alex/reporter/handler'),
+        import('@alex/charter/handler'),
+        import('@alex/retirement/handler'),
+      ]);
+      const slow =
+        (handler: (event: unknown) => Promise<unknown>) =>
+        async (event: unknown): Promise<unknown> => {
+          await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
+          return handler(event);
+        };
+      const names: AgentName[] = ['tagger', 'reporter', 'charter', 'retirement'];
+      const invoker = new InProcessInvoker(
+        Object.fromEntries(names.map((n, i) => [n, slow(loaded[i]?.handler ?? (async () => ({})))])),
+      );
+      const repos = createRepositories(client);
+      const planner = createSqsHandler({
+        repos,
+        invoker,
+        logger: createLogger({ level: 'error' }),
+        staleAfterSeconds: 910,
+      });
+      let wall = 0;
+      let sum = 0;
+      for (let i = 0; i < RUNS; i += 1) {
+        const job = await repos.jobs.create('user_test_123');
+        await planner({
+          Records: [{ messageId: `bench-${i}`, body: JSON.stringify({ job_id: job.id }) } as never],
+        });
+        const done = await repos.jobs.get('user_test_123', job.id);
+        const result = done.result_data as { wall_ms: number; durations_ms: Record<string, number> };
+        wall += result.wall_ms;
+        sum += Object.values(result.durations_ms).reduce((a, b) => a + b, 0);
+      }
+      const results: BenchResult[] = [
+        {
+          suite: 'pipeline',
+          name: 'analysis wall time',
+          value: Math.round(wall / RUNS),
+          unit: 'ms',
+          note: `${LATENCY_MS} ms simulated model latency per agent, offline model`,
+        },
+        { suite: 'pipeline', name: "sum of the agents' times", value: Math.round(sum / RUNS), unit: 'ms' },
+        { suite: 'pipeline', name: 'parallel speed-up', value: Number((sum / wall).toFixed(2)), unit: '×' },
+      ];
+      return results;
+    } finally {
+      await server.close();
+    }
+  },
+};
