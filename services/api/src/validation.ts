@@ -19,6 +19,7 @@ export function parseBody<S extends z.ZodType>(schema: S, rawBody: string | unde
       throw new ValidationError([{ field: '(body)', message: 'must be valid JSON' }]);
     }
   }
+  rejectUnstorableText(input, '(body)');
   return parseWith(schema, input, '(body)');
 }
 
@@ -44,4 +45,39 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, whole: string
   if (parsed.success) return parsed.data;
   const { issues } = validationErrorFrom(parsed.error);
   throw new ValidationError(issues.map((i) => (i.field === '(input)' ? { ...i, field: whole } : i)));
+}
+
+/**
+ * PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate is not valid UTF-8: either would fail
+ * in the database as a 500. Rejects them up front, naming the field. Iterative, so a deeply nested
+ * body cannot exhaust the stack.
+ */
+function rejectUnstorableText(input: unknown, whole: string): void {
+  const stack: [unknown, string][] = [[input, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      if (!storable(value)) {
+        throw new ValidationError([
+          { field: path || whole, message: 'must not contain NUL or unpaired surrogates' },
+        ]);
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (!storable(key)) {
+          throw new ValidationError([
+            { field: whole, message: 'must not contain NUL or unpaired surrogates' },
+          ]);
+        }
+        stack.push([child, childPath]);
+      }
+    }
+  }
+}
+
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function storable(text: string): boolean {
+  return !UNSTORABLE.test(text);
 }

@@ -26,6 +26,15 @@ describe('errors and request logs', () => {
     expect(res.body.error.details).toEqual([{ field: '(body)', message: 'must be valid JSON' }]);
   });
 
+  it('text the database cannot store (NUL, unpaired surrogate) is a 400 naming the field', async () => {
+    const res = await api.call('POST', '/api/accounts', {
+      user: DEMO_USER,
+      rawBody: '{"account_name":"a\\u0000b","account_purpose":"\\ud800"}',
+    });
+    expect(res.status).toBe(400);
+    expect(['account_name', 'account_purpose']).toContain(res.body.error.details[0].field);
+  });
+
   it('a base64-encoded body is decoded before parsing', async () => {
     const res = await api.call('PUT', '/api/user', {
       user: DEMO_USER,

@@ -170,12 +170,14 @@ export async function invoke(
   };
 }
 
-/** Every row of every table a request could write, to prove a rejected request wrote nothing. */
+/** A fingerprint of every row of every table a request could write, to prove a rejected request wrote nothing. */
 export async function snapshot(db: TestDatabase): Promise<string> {
   const tables = ['users', 'accounts', 'positions', 'instruments', 'analysis_jobs', 'reports', 'retirement'];
-  const parts = [];
-  for (const table of tables) {
-    parts.push(await db.client.query(`SELECT * FROM ${table} ORDER BY 1`));
-  }
-  return JSON.stringify(parts);
+  const parts = tables.map(
+    (table) => `(SELECT md5(COALESCE(string_agg(t::text, ',' ORDER BY t::text), '')) FROM ${table} t)`,
+  );
+  const [row] = await db.client.query<{ fingerprint: string }>(
+    `SELECT concat_ws('|', ${parts.join(', ')}) AS fingerprint`,
+  );
+  return row?.fingerprint ?? '';
 }
