@@ -7,6 +7,8 @@ export const DRIFT_THRESHOLD = 5;
 export const HOLDING_CONCENTRATION_PERCENT = 25;
 /** Share of the whole portfolio in cash above which the report flags cash drag. */
 export const CASH_PERCENT_LIMIT = 10;
+/** Holdings listed to the model, largest first; the rest are counted in `holdings_count`. */
+export const HOLDINGS_SHOWN = 25;
 /** Share of invested value in one sector above which the report flags concentration. */
 export const SECTOR_CONCENTRATION_PERCENT = 30;
 /** Sector keys that describe a spread, not a sector: never a concentration. */
@@ -114,7 +116,11 @@ function findingsOf(analysis: Omit<PortfolioAnalysis, 'findings' | 'thresholds'>
   const beyond = (row: TargetRow) => Math.abs(row.drift_points) >= DRIFT_THRESHOLD && row.key !== 'cash';
   for (const row of analysis.vs_targets.asset_class.filter(beyond))
     findings.push({ kind: 'asset_class_drift', row });
-  for (const row of analysis.vs_targets.region.filter(beyond)) findings.push({ kind: 'region_drift', row });
+  // Region targets say where invested money sits: with nothing invested there is nothing to move.
+  const invested = analysis.totals.invested_value > 0;
+  for (const row of analysis.vs_targets.region.filter((r) => invested && beyond(r))) {
+    findings.push({ kind: 'region_drift', row });
+  }
   for (const h of analysis.holdings.filter((h) => h.percent_of_invested > HOLDING_CONCENTRATION_PERCENT)) {
     findings.push({
       kind: 'holding_concentration',
@@ -177,7 +183,7 @@ export function portfolioAnalysis(facts: PortfolioFacts): PortfolioAnalysis {
       region: regions.rows,
       ...(regions.note === undefined ? {} : { region_note: regions.note }),
     },
-    holdings: facts.holdings.map((h) => ({
+    holdings: facts.holdings.slice(0, HOLDINGS_SHOWN).map((h) => ({
       symbol: h.symbol,
       name: h.name,
       type: h.instrument_type,

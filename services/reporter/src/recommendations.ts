@@ -6,8 +6,9 @@ import {
   type TargetRow,
 } from './portfolio-analysis.ts';
 
-/** Fewest and most recommendations a report carries. */
+/** Fewest recommendations a report carries. */
 export const MIN_RECOMMENDATIONS = 5;
+/** Most recommendations a report carries. */
 export const MAX_RECOMMENDATIONS = 7;
 
 function assetClassAdvice(row: TargetRow): string {

@@ -1,5 +1,5 @@
 import type { RetirementInputs } from '@alex/analysis';
-import type { MonteCarloResult } from '@alex/finance';
+import { DEFAULT_PATHS, DEFAULT_RETIREMENT_YEARS, type MonteCarloResult } from '@alex/finance';
 import { type RunContext, tool } from '@openai/agents';
 import { z } from 'zod';
 import { changesOf, MAX_WHAT_IFS, runWhatIf, type ScenarioSummary, summarise } from './scenario.ts';
@@ -45,7 +45,7 @@ const WhatIfParameters = z.object({
 export const runMonteCarloTool = tool({
   name: 'run_monte_carlo',
   description:
-    "Runs Alex's retirement Monte Carlo (10,000 correlated market paths, 30 years of inflation-adjusted " +
+    `Runs Alex's retirement Monte Carlo (${DEFAULT_PATHS.toLocaleString('en-US')} correlated market paths, ${DEFAULT_RETIREMENT_YEARS} years of inflation-adjusted ` +
     "withdrawals). With no arguments it returns the baseline on the user's own inputs. Give any of " +
     'annual_contribution, target_income or years_until_retirement to explore a what-if (at most ' +
     `${MAX_WHAT_IFS}). Returns inputs, success_rate (% of paths whose money lasts), portfolio percentiles at ` +

@@ -1,0 +1,48 @@
+import { OFFLINE_LABEL } from '@alex/agents';
+import { portfolioFacts } from '@alex/analysis';
+import { describe, expect, it } from 'vitest';
+import { PortfolioReport } from '../src/agent.ts';
+import { writeOfflineReport } from '../src/offline-report.ts';
+import { portfolioAnalysis } from '../src/portfolio-analysis.ts';
+import { portfolio } from './fixtures.ts';
+
+const reportOf = (...args: Parameters<typeof portfolio>) =>
+  writeOfflineReport(portfolioAnalysis(portfolioFacts(portfolio(...args))), {
+    available: false,
+    reason: 'market research search failed (TimeoutError)',
+  });
+
+describe('writeOfflineReport', () => {
+  it('writes a report that passes the Report Writer schema, labelled as offline', () => {
+    const report = reportOf('1000.00', [
+      ['VTI', 6000, 'equity', 'north_america'],
+      ['BND', 3000, 'fixed_income', 'north_america'],
+    ]);
+
+    expect(PortfolioReport.safeParse(report).success).toBe(true);
+    expect(report.report_markdown.startsWith(OFFLINE_LABEL)).toBe(true);
+    expect(report.executive_summary.startsWith(OFFLINE_LABEL)).toBe(true);
+  });
+
+  it('writes a sound report for a portfolio that is all cash', () => {
+    const report = reportOf('25000.00', []);
+
+    expect(PortfolioReport.safeParse(report).success).toBe(true);
+    expect(report.report_markdown).not.toMatch(/NaN|undefined|Infinity|: \./);
+    expect(report.report_markdown).toContain(
+      'Raise **Equity** from 0% to your 70% target: buy about $17,500.00',
+    );
+  });
+
+  it('names unclassified holdings and says why insights are missing', () => {
+    const report = reportOf('0.00', [
+      ['VTI', 5000, 'equity', 'north_america'],
+      ['NEWCO', 5000, null, null],
+    ]);
+
+    expect(report.report_markdown).toContain('Get NEWCO classified');
+    expect(report.report_markdown).toContain(
+      'Market insights were unavailable for this report (market research search failed (TimeoutError)).',
+    );
+  });
+});
