@@ -4,19 +4,30 @@ import type { ScenarioSummary } from './scenario.ts';
 
 /** The extra yearly saving the offline writer tries when the plan falls short. */
 export const EXTRA_CONTRIBUTION = 5_000;
-/** How much earlier it tries retiring when the plan is on track. */
+/** How many years earlier (on track) or later (short, near retirement) it tries retiring. */
 export const YEARS_EARLIER = 3;
 
 const isScenario = (value: unknown): value is ScenarioSummary =>
   typeof value === 'object' && value !== null && 'success_rate' in value && 'scenario' in value;
 
-/** The what-if worth showing: more saving when the plan falls short, retiring earlier when it does not. */
+/** Horizon below which extra saving barely moves the outcome, so retiring later is tried instead. */
+const SHORT_HORIZON = 5;
+
+/**
+ * The what-if worth showing: when the plan falls short, saving $5,000 more a year (or, with under
+ * five years to go, retiring 3 years later); when it is on track, retiring 3 years earlier (or, that
+ * close to retirement, aiming for 10% more income).
+ */
 export function offlineWhatIf(base: ScenarioSummary): Record<string, number> {
-  const { inputs } = base;
-  if (base.success_rate >= 90 && inputs.years_until_retirement >= YEARS_EARLIER) {
-    return { years_until_retirement: inputs.years_until_retirement - YEARS_EARLIER };
+  const { annual_contribution: saving, years_until_retirement: years, target_income: income } = base.inputs;
+  if (base.success_rate < 90) {
+    return years < SHORT_HORIZON
+      ? { years_until_retirement: years + YEARS_EARLIER }
+      : { annual_contribution: saving + EXTRA_CONTRIBUTION };
   }
-  return { annual_contribution: inputs.annual_contribution + EXTRA_CONTRIBUTION };
+  return years >= YEARS_EARLIER
+    ? { years_until_retirement: years - YEARS_EARLIER }
+    : { target_income: Math.round(income * 1.1) };
 }
 
 /**

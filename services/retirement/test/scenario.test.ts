@@ -48,4 +48,10 @@ describe('what-ifs', () => {
     expect(offlineWhatIf(short)).toEqual({ annual_contribution: 15_000 });
     expect(offlineWhatIf(onTrack)).toEqual({ years_until_retirement: 17 });
   });
+
+  it('tries retiring 3 years later when the plan falls short with under five years to go', () => {
+    const near = { ...inputs, yearsToRetirement: 2, targetIncome: 200_000 };
+
+    expect(offlineWhatIf(summarise(near, runMonteCarlo(near)))).toEqual({ years_until_retirement: 5 });
+  });
 });
