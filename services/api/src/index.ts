@@ -19,6 +19,6 @@ export {
   type LocalSignOptions,
 } from './local/issuer.ts';
 export { type ApiGatewayHandler, type LocalServer, serveLocally, toEvent } from './local/server.ts';
-export { type JobQueue, SqsJobQueue } from './queue.ts';
+export { inProcessJobQueue, type JobQueue, SqsJobQueue } from './queue.ts';
 export { readWebhookSecret } from './secrets.ts';
 export { applyClerkEvent, ClerkWebhookEvent, verifyClerkWebhook } from './webhook.ts';

@@ -18,3 +18,12 @@ export class SqsJobQueue implements JobQueue {
     );
   }
 }
+
+/** Adapts an in-process queue (the local pipeline's, whose `send` returns whether it queued) to {@link JobQueue}. */
+export function inProcessJobQueue(queue: { send(jobId: string): unknown }): JobQueue {
+  return {
+    async send(jobId) {
+      await queue.send(jobId);
+    },
+  };
+}
