@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type ClientAuth, createClient } from '../src/api/client.ts';
-import { ApiError } from '../src/api/errors.ts';
+import { ApiError, errorMessage } from '../src/api/errors.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -90,5 +90,17 @@ describe('createClient', () => {
     const request = createClient({ baseUrl: 'http://api', auth: authWith(), fetch });
 
     await expect(request('GET', '/api/user')).rejects.toMatchObject({ status: 502, code: 'http_502' });
+  });
+});
+
+describe('errorMessage', () => {
+  it('names each field the API rejected', () => {
+    const error = new ApiError(400, 'validation_error', 'The request is invalid', [
+      { field: 'portfolio', message: 'add at least one position before analysing' },
+    ]);
+
+    expect(errorMessage(error)).toBe(
+      'The request is invalid (portfolio: add at least one position before analysing).',
+    );
   });
 });

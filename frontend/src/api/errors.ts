@@ -62,8 +62,12 @@ export function parseApiError(status: number, bodyText: string): ApiError {
   return new ApiError(status, code, message, readDetails(error?.details));
 }
 
-/** A message for the user from anything thrown. */
+/** A message for the user from anything thrown, naming each field the API rejected. */
 export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError && err.details.length > 0) {
+    const issues = err.details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message));
+    return `${err.message.replace(/\.$/, '')} (${issues.join('; ')}).`;
+  }
   if (err instanceof Error) return err.message;
   return 'Something went wrong.';
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError, errorMessage } from '../api/errors.ts';
+import { errorMessage } from '../api/errors.ts';
 
 /** A polite loading indicator announced to screen readers. */
 export function Loading({ label = 'Loading' }: { label?: string }) {
@@ -21,21 +21,10 @@ export function ErrorState({
   title?: string;
   onRetry?: () => void;
 }) {
-  const details = error instanceof ApiError ? error.details : [];
   return (
     <div className="state error" role="alert">
       <h2 className="h3">{title}</h2>
       <p>{errorMessage(error)}</p>
-      {details.length > 0 && (
-        <ul>
-          {details.map((d) => (
-            <li key={`${d.field}:${d.message}`}>
-              {d.field ? `${d.field}: ` : ''}
-              {d.message}
-            </li>
-          ))}
-        </ul>
-      )}
       {onRetry && (
         <button type="button" className="button secondary" onClick={onRetry}>
           Try again

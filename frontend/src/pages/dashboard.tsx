@@ -5,6 +5,7 @@ import { useResource } from '../api/use-resource.ts';
 import { formatDateTime, formatMoney } from '../components/format.ts';
 import { HoldingsNotice } from '../components/holdings-notice.tsx';
 import { AllocationDonut } from '../components/lazy.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { StartAnalysisButton } from '../components/start-analysis.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -24,6 +25,7 @@ function LastAnalysis({ job }: { job: AnalysisJob | undefined }) {
 
 /** The dashboard: total value, accounts, allocation against targets, and the last analysis. */
 export default function DashboardPage() {
+  usePageTitle('Dashboard');
   const api = useApi();
   const data = useResource(
     async (signal) => {
@@ -75,7 +77,10 @@ export default function DashboardPage() {
             <div className="card stat">
               <dt>Accounts</dt>
               <dd>
-                {portfolio.accounts.length} <span className="muted small">({positions} positions)</span>
+                {portfolio.accounts.length}{' '}
+                <span className="muted small">
+                  ({positions} {positions === 1 ? 'position' : 'positions'})
+                </span>
               </dd>
             </div>
           </dl>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.ts';
 import { Disclaimer } from '../components/disclaimer.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 
 const FEATURES = [
   {
@@ -19,6 +20,7 @@ const FEATURES = [
 
 /** The public landing page: what Alex does and the way in. Kept light: it is the first load. */
 export function LandingPage() {
+  usePageTitle('AI financial planner');
   const { userId } = useAuth();
   return (
     <div className="landing stack-lg">

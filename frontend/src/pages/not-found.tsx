@@ -1,7 +1,9 @@
 import { Link } from 'react-router-dom';
+import { usePageTitle } from '../components/page-title.ts';
 
 /** The 404 page for any path the app does not know. */
 export default function NotFoundPage() {
+  usePageTitle('Page not found');
   return (
     <div className="narrow stack">
       <h1 className="h1">Page not found</h1>

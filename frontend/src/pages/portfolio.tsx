@@ -5,12 +5,14 @@ import { useResource } from '../api/use-resource.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { formatMoney, formatQuantity } from '../components/format.ts';
 import { HoldingsNotice } from '../components/holdings-notice.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { AccountCard, type PendingDelete } from '../components/portfolio/account-card.tsx';
 import { AccountForm } from '../components/portfolio/account-form.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 
 /** Accounts and positions: create, edit, delete (with a confirmation), values and prices. */
 export default function PortfolioPage() {
+  usePageTitle('Portfolio');
   const api = useApi();
   const portfolio = useResource((signal) => api.getPortfolio(signal), [api]);
   const [pending, setPending] = useState<PendingDelete | null>(null);
@@ -57,7 +59,9 @@ export default function PortfolioPage() {
           {accounts.length > 0 && (
             <p className="lead">
               {formatMoney(totals.total)}{' '}
-              <span className="muted small">across {accounts.length} accounts</span>
+              <span className="muted small">
+                across {accounts.length} {accounts.length === 1 ? 'account' : 'accounts'}
+              </span>
             </p>
           )}
         </div>

@@ -5,6 +5,7 @@ import type { AnalysisJob } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
 import { formatDateTime } from '../components/format.ts';
 import { AgentList, isSettled, JobProgress } from '../components/job-progress.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { ReportResult } from '../components/report/report-result.tsx';
 import { StartAnalysisButton } from '../components/start-analysis.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
@@ -26,6 +27,7 @@ function FailedJob({ job }: { job: AnalysisJob }) {
 
 /** One analysis: live progress while it runs, then the report, charts and retirement projection. */
 export default function ReportPage() {
+  usePageTitle('Analysis');
   const { jobId = '' } = useParams();
   const api = useApi();
   const loaded = useResource((signal) => api.getJob(jobId, signal), [api, jobId]);

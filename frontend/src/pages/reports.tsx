@@ -2,12 +2,14 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../api/api-context.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { formatDateTime } from '../components/format.ts';
+import { usePageTitle } from '../components/page-title.ts';
 import { StartAnalysisButton } from '../components/start-analysis.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 
 /** The analysis history, newest first, with a way to start a new one. */
 export default function ReportsPage() {
+  usePageTitle('Reports');
   const api = useApi();
   const jobs = useResource((signal) => api.listJobs(signal), [api]);
 

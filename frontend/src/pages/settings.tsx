@@ -1,10 +1,12 @@
 import { useApi } from '../api/api-context.tsx';
 import { useResource } from '../api/use-resource.ts';
+import { usePageTitle } from '../components/page-title.ts';
 import { SettingsForm } from '../components/settings/settings-form.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 
 /** The user's preferences: name, retirement horizon and income, and allocation targets. */
 export default function SettingsPage() {
+  usePageTitle('Settings');
   const api = useApi();
   const user = useResource((signal) => api.getUser(signal), [api]);
   return (

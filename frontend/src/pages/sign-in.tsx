@@ -1,5 +1,6 @@
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.ts';
+import { usePageTitle } from '../components/page-title.ts';
 import { Loading } from '../components/states.tsx';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
@@ -9,6 +10,7 @@ function safeNext(next: string | null): string {
 
 /** Sign-in: Clerk's widget or the local user picker, then back to where the user was going. */
 export default function SignInPage() {
+  usePageTitle('Sign in');
   const { isLoaded, userId, SignInView } = useAuth();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/errors.ts';
+import { errorMessage } from '../../api/errors.ts';
 import type { AccountInput } from '../../api/types.ts';
 import { Field } from '../field.tsx';
 import {
@@ -78,7 +78,6 @@ export function AccountForm({
   }
 
   const show = (error: string | null) => (touched ? error : null);
-  const details = serverError instanceof ApiError ? serverError.details : [];
   return (
     <form className="form-grid" onSubmit={submit} noValidate aria-label={submitLabel}>
       <Field
@@ -125,11 +124,6 @@ export function AccountForm({
       {serverError !== null && (
         <div className="error-text form-error" role="alert">
           {errorMessage(serverError)}
-          {details.map((d) => (
-            <div key={`${d.field}:${d.message}`}>
-              {d.field}: {d.message}
-            </div>
-          ))}
         </div>
       )}
     </form>

@@ -15,7 +15,8 @@ export function QuantityEditor({
   onCancel: () => void;
 }) {
   const id = useId();
-  const [value, setValue] = useState(initial);
+  // "3.50000000" from the API is edited as "3.5".
+  const [value, setValue] = useState(() => (initial.includes('.') ? initial.replace(/\.?0+$/, '') : initial));
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const error = quantityError(value) ?? serverError;

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/errors.ts';
+import { errorMessage } from '../../api/errors.ts';
 import { ASSET_CLASSES, REGIONS, type User, type UserUpdate } from '../../api/types.ts';
 import { Field } from '../field.tsx';
 import { cashError } from '../portfolio/validation.ts';
@@ -115,12 +115,6 @@ export function SettingsForm({
       {status?.kind === 'error' && (
         <div className="error-text" role="alert">
           {errorMessage(status.error)}
-          {status.error instanceof ApiError &&
-            status.error.details.map((d) => (
-              <div key={`${d.field}:${d.message}`}>
-                {d.field}: {d.message}
-              </div>
-            ))}
         </div>
       )}
     </form>
