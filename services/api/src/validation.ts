@@ -40,6 +40,25 @@ export function uuidParam(params: Readonly<Record<string, string>>, name = 'id')
   return value.toLowerCase();
 }
 
+/**
+ * Runs several parsers (path, query, body) and reports every bad field of all of them in one
+ * {@link ValidationError}, rather than stopping at the first.
+ */
+export function parseAll<T extends unknown[]>(...parsers: { [K in keyof T]: () => T[K] }): T {
+  const issues: ValidationError['issues'] = [];
+  const results = parsers.map((parse) => {
+    try {
+      return parse();
+    } catch (err: unknown) {
+      if (!(err instanceof ValidationError)) throw err;
+      issues.push(...err.issues);
+      return undefined;
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return results as T;
+}
+
 function parseWith<S extends z.ZodType>(schema: S, input: unknown, whole: string): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;

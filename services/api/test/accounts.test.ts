@@ -75,6 +75,12 @@ describe.each(BACKENDS)('user, accounts, positions and instruments (%s)', (kind)
     expect(fields).toContain('cash_balance');
   });
 
+  it('a bad id and a bad body are reported together, each field named', async () => {
+    const res = await api.call('PUT', '/api/accounts/nope', { user: DEMO_USER, body: { cash_balance: -5 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['id', 'cash_balance']);
+  });
+
   it('a position upper-cases its symbol and an unknown symbol becomes a user-added instrument', async () => {
     const [account] = await api.repos.accounts.list(DEMO_USER);
     const res = await api.call('POST', '/api/positions', {

@@ -2,7 +2,7 @@ import { AccountCreate, AccountUpdate } from '@alex/database';
 import { valuePortfolio } from '@alex/finance';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
-import { parseBody, uuidParam } from '../validation.ts';
+import { parseAll, parseBody, uuidParam } from '../validation.ts';
 
 /** The user's accounts, and the positions in one of them. */
 export const accountRoutes: Route[] = [
@@ -21,8 +21,10 @@ export const accountRoutes: Route[] = [
   ),
 
   userRoute('PUT', '/api/accounts/{id}', async ({ deps, userId, params, rawBody }) => {
-    const id = uuidParam(params);
-    const update = parseBody(AccountUpdate, rawBody);
+    const [id, update] = parseAll(
+      () => uuidParam(params),
+      () => parseBody(AccountUpdate, rawBody),
+    );
     return json(200, await deps.repos.accounts.update(userId, id, update));
   }),
 

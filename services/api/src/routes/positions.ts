@@ -1,7 +1,7 @@
 import { PositionCreate, PositionUpdate } from '@alex/database';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
-import { parseBody, uuidParam } from '../validation.ts';
+import { parseAll, parseBody, uuidParam } from '../validation.ts';
 
 /**
  * Positions. Adding a symbol the account already holds sets its quantity; an unknown symbol becomes
@@ -14,8 +14,10 @@ export const positionRoutes: Route[] = [
   }),
 
   userRoute('PUT', '/api/positions/{id}', async ({ deps, userId, params, rawBody }) => {
-    const id = uuidParam(params);
-    const update = parseBody(PositionUpdate, rawBody);
+    const [id, update] = parseAll(
+      () => uuidParam(params),
+      () => parseBody(PositionUpdate, rawBody),
+    );
     return json(200, await deps.repos.positions.update(userId, id, update));
   }),
 
