@@ -49,7 +49,7 @@ describe('ApiProvider', () => {
       </MemoryRouter>,
     );
 
-    expect(await screen.findByText('Sign-in page ?next=%2Fdashboard')).toBeTruthy();
+    expect(await screen.findByText('Sign-in page ?expired=1&next=%2Fdashboard')).toBeTruthy();
     expect(auth.signOut).toHaveBeenCalled();
   });
 });

@@ -26,8 +26,10 @@ export function ApiProvider({ children, api }: { children: ReactNode; api?: Api 
         getToken: () => authRef.current.getToken(),
         refreshToken: () => authRef.current.refreshToken(),
         onUnauthorized: () => {
-          void authRef.current.signOut();
-          navigate(`/sign-in?next=${encodeURIComponent(whereRef.current)}`, { replace: true });
+          // Signing out first keeps the sign-in page from bouncing straight back with the dead token.
+          const target = `/sign-in?expired=1&next=${encodeURIComponent(whereRef.current)}`;
+          void authRef.current.signOut(target);
+          navigate(target, { replace: true });
         },
       },
     });

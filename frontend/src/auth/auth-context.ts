@@ -13,7 +13,8 @@ export interface AuthValue {
   getToken(): Promise<string | null>;
   /** A new token after the API said 401 (an expired token), or null. */
   refreshToken(): Promise<string | null>;
-  signOut(): Promise<void>;
+  /** Ends the session; Clerk then goes to `redirectTo` (default '/'). */
+  signOut(redirectTo?: string): Promise<void>;
   SignInView: SignInView;
 }
 

@@ -17,7 +17,7 @@ function ClerkBridge({ children }: { children: ReactNode }) {
       userId: userId ?? null,
       getToken: () => getToken(),
       refreshToken: () => getToken({ skipCache: true }),
-      signOut: () => signOut(),
+      signOut: (redirectTo) => signOut({ redirectUrl: redirectTo ?? '/' }),
       SignInView: ClerkSignInView,
     }),
     [isLoaded, userId, getToken, signOut],

@@ -19,7 +19,13 @@ export default function SignInPage() {
   return (
     <div className="narrow stack">
       <h1 className="h1">Sign in</h1>
-      {params.has('next') && <p className="muted">Sign in to continue.</p>}
+      {params.has('expired') ? (
+        <p className="notice" role="status">
+          Your session has expired or was not accepted. Please sign in again.
+        </p>
+      ) : (
+        params.has('next') && <p className="muted">Sign in to continue.</p>
+      )}
       <SignInView next={next} />
     </div>
   );
