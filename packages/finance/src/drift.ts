@@ -28,6 +28,8 @@ export interface Drift {
   unclassifiedPercent: number;
   /** The largest absolute drift among the rows, in percentage points. */
   maxAbsoluteDrift: number;
+  /** Regions counted under an `international` target because the targets do not name them, largest first. */
+  foldedIntoInternational?: string[];
 }
 
 /** Compares an allocation with targets; keys absent on one side count as 0 there. */
@@ -67,7 +69,31 @@ export function assetClassDrift(valuation: PortfolioValuation, targets: Targets)
   return driftAgainstTargets(allocationBy(valuation, 'asset_class'), targets);
 }
 
-/** Region drift over invested value only: region targets say where invested money sits, not cash. */
+/** The key a region target may use for "everywhere outside the regions I named". */
+export const INTERNATIONAL_KEY = 'international';
+
+/**
+ * Region drift over invested value only: region targets say where invested money sits, not cash.
+ * Instruments name specific regions (europe, asia …) while targets often say `international`
+ * (the default is 50/50 north_america/international): when they do, every region the targets do
+ * not name counts as international, instead of reading as 0% international.
+ */
 export function regionDrift(valuation: PortfolioValuation, targets: Targets): Drift {
-  return driftAgainstTargets(allocationBy(valuation, 'regions', { includeCash: false }), targets);
+  const allocation = allocationBy(valuation, 'regions', { includeCash: false });
+  if (!(INTERNATIONAL_KEY in targets)) return driftAgainstTargets(allocation, targets);
+  const folded: string[] = [];
+  const byKey = new Map<string, number>();
+  for (const bucket of allocation.buckets) {
+    const named = bucket.key in targets || bucket.key === UNCLASSIFIED_KEY;
+    if (!named) folded.push(bucket.key);
+    const key = named ? bucket.key : INTERNATIONAL_KEY;
+    byKey.set(key, (byKey.get(key) ?? 0) + bucket.value);
+  }
+  const buckets = [...byKey.entries()].map(([key, value]) => ({
+    key,
+    value,
+    percent: allocation.total > 0 ? roundTo((value / allocation.total) * 100, 2) : 0,
+  }));
+  const drift = driftAgainstTargets({ ...allocation, buckets }, targets);
+  return folded.length > 0 ? { ...drift, foldedIntoInternational: folded } : drift;
 }

@@ -75,37 +75,12 @@ const toRow = (row: DriftRow): TargetRow => ({
   trade_value: row.tradeValue,
 });
 
-/**
- * Region rows against the user's targets. Instruments name specific regions (europe, asia …) while
- * the default targets say `international`; comparing keys literally would report 0% international
- * for a portfolio full of foreign funds, so every region the targets do not name counts there.
- */
+/** Region rows against the user's targets, with a note naming regions counted as international. */
 function regionRows(facts: PortfolioFacts): { rows: TargetRow[]; note?: string } {
-  const targets = numbers(facts.user.region_targets);
-  const basis = facts.allocations.regions.total;
-  const buckets = facts.allocations.regions.buckets.filter((b) => b.key !== 'unclassified');
-  if (!('international' in targets) || basis <= 0) return { rows: facts.drift.region.rows.map(toRow) };
-  const folded = buckets.filter((b) => !(b.key in targets)).map((b) => b.key);
-  const value = new Map<string, number>(Object.keys(targets).map((key) => [key, 0]));
-  for (const b of buckets) {
-    const key = b.key in targets ? b.key : 'international';
-    value.set(key, (value.get(key) ?? 0) + b.value);
-  }
-  const rows = [...value.entries()].map(([key, v]): TargetRow => {
-    const current = (v / basis) * 100;
-    const target = targets[key] ?? 0;
-    return {
-      key,
-      current_percent: round2(current),
-      target_percent: target,
-      drift_points: round2(current - target),
-      trade_value: round2(((target - current) / 100) * basis),
-    };
-  });
-  rows.sort((a, b) => Math.abs(b.drift_points) - Math.abs(a.drift_points) || a.key.localeCompare(b.key));
-  if (folded.length === 0) return { rows };
+  const { rows, foldedIntoInternational: folded } = facts.drift.region;
+  if (!folded?.length) return { rows: rows.map(toRow) };
   return {
-    rows,
+    rows: rows.map(toRow),
     note: `Counted as international: ${folded.map(labelFor).join(', ')} (regions your targets do not name).`,
   };
 }
