@@ -53,6 +53,24 @@ describe('createClient', () => {
     expect(auth.onUnauthorized).not.toHaveBeenCalled();
   });
 
+  it('refreshes the token once for parallel requests that all meet a 401', async () => {
+    const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) =>
+      (init?.headers as Record<string, string>).Authorization === 'Bearer tok-2'
+        ? json(200, {})
+        : json(401, {}),
+    );
+    const refreshToken = vi.fn(async () => 'tok-2');
+    const request = createClient({ baseUrl: 'http://api', auth: authWith({ refreshToken }), fetch });
+
+    await Promise.all([
+      request('GET', '/api/user'),
+      request('GET', '/api/portfolio'),
+      request('GET', '/api/jobs'),
+    ]);
+
+    expect(refreshToken).toHaveBeenCalledTimes(1);
+  });
+
   it('sends the user to sign in when the API still answers 401', async () => {
     const unauthorized = { error: { code: 'unauthorized', message: 'Token expired' } };
     const fetch = vi.fn(async () => json(401, unauthorized));

@@ -27,6 +27,17 @@ export type RequestFn = <T>(method: Method, path: string, body?: unknown, signal
  */
 export function createClient(options: ClientOptions): RequestFn {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // Parallel requests that meet the same expired token share one refresh.
+  let refreshing: Promise<string | null> | null = null;
+  const refresh = () => {
+    refreshing ??= options.auth
+      .refreshToken()
+      .catch(() => null)
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  };
 
   async function send(
     method: Method,
@@ -52,7 +63,7 @@ export function createClient(options: ClientOptions): RequestFn {
   return async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal) {
     let response = await send(method, path, await options.auth.getToken(), body, signal);
     if (response.status === 401) {
-      const fresh = await options.auth.refreshToken().catch(() => null);
+      const fresh = await refresh();
       if (fresh) response = await send(method, path, fresh, body, signal);
     }
     if (response.status === 401) {
