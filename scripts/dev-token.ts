@@ -4,7 +4,7 @@
  * Then: curl -H "Authorization: Bearer $(pnpm -s tsx scripts/dev-token.ts user_test_123)" http://127.0.0.1:8000/api/user
  */
 import { join } from 'node:path';
-import { createLocalIssuer, LOCAL_SPA_ORIGIN } from '../services/api/src/local/issuer.ts';
+import { createLocalIssuer, LOCAL_SPA_ORIGIN } from '@alex/api';
 import { runMain, UsageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/env.ts';
 

@@ -46,6 +46,8 @@ export async function packageLambda(root: string, service: string): Promise<Pack
     format: 'esm',
     target: 'node20',
     minify: true,
+    // Error classes name themselves with new.target.name: keep the names readable in logs.
+    keepNames: true,
     sourcemap: true,
     sourcesContent: false,
     legalComments: 'none',
