@@ -55,9 +55,7 @@ describe('createClient', () => {
 
   it('refreshes the token once for parallel requests that all meet a 401', async () => {
     const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) =>
-      (init?.headers as Record<string, string>).Authorization === 'Bearer tok-2'
-        ? json(200, {})
-        : json(401, {}),
+      new Headers(init?.headers).get('authorization') === 'Bearer tok-2' ? json(200, {}) : json(401, {}),
     );
     const refreshToken = vi.fn(async () => 'tok-2');
     const request = createClient({ baseUrl: 'http://api', auth: authWith({ refreshToken }), fetch });

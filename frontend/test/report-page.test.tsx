@@ -1,0 +1,95 @@
+import { render, screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../src/api/errors.ts';
+import type { AnalysisJob } from '../src/api/types.ts';
+import ReportPage from '../src/pages/report.tsx';
+import { fakeApi, Providers } from './fake-api.tsx';
+
+const JOB: AnalysisJob = {
+  id: 'job-1',
+  status: 'completed',
+  progress: { tagger: { status: 'skipped' }, reporter: { status: 'completed' } },
+  error_message: null,
+  created_at: '2026-11-25T10:00:00Z',
+  started_at: '2026-11-25T10:00:01Z',
+  completed_at: '2026-11-25T10:01:00Z',
+};
+
+function renderPage(api: ReturnType<typeof fakeApi>) {
+  render(
+    <Providers api={api} path="/reports/job-1">
+      <Routes>
+        <Route path="/reports/:jobId" element={<ReportPage />} />
+      </Routes>
+    </Providers>,
+  );
+}
+
+describe('ReportPage', () => {
+  it("shows a failed job's message and each agent's status", async () => {
+    const failed = {
+      ...JOB,
+      status: 'failed' as const,
+      error_message: 'reporter: Bedrock throttled the model',
+    };
+    renderPage(fakeApi({ getJob: vi.fn(async () => failed) }));
+
+    expect(await screen.findByText('The analysis failed')).toBeTruthy();
+    expect(screen.getByText('reporter: Bedrock throttled the model')).toBeTruthy();
+    expect(screen.getByTestId('agent-tagger').textContent).toContain('Skipped');
+  });
+
+  it('shows the summary and retirement figures of a completed job', async () => {
+    renderPage(
+      fakeApi({
+        getJob: vi.fn(async () => JOB),
+        getReport: vi.fn(async () => ({
+          job_id: 'job-1',
+          report_summary: 'Your portfolio is **balanced**.',
+          report_detail: '# Detail',
+          charts: [],
+        })),
+        getRetirement: vi.fn(async () => ({
+          job_id: 'job-1',
+          estimated_income: '58000.5',
+          success_rate: '82.4',
+          summary: null,
+          detail: null,
+          chart: null,
+        })),
+      }),
+    );
+
+    expect(await screen.findByText('balanced')).toBeTruthy();
+    expect(screen.getByText('$58,000.50')).toBeTruthy();
+    expect(screen.getByText('82.4%')).toBeTruthy();
+    expect(screen.getByText(/not financial advice/)).toBeTruthy();
+  });
+
+  it('still shows the report when no retirement projection was stored', async () => {
+    renderPage(
+      fakeApi({
+        getJob: vi.fn(async () => JOB),
+        getReport: vi.fn(async () => ({
+          job_id: 'job-1',
+          report_summary: 'Summary here',
+          report_detail: null,
+          charts: [],
+        })),
+        getRetirement: vi.fn(async () => Promise.reject(new ApiError(404, 'not_found', 'Not found'))),
+      }),
+    );
+
+    expect(await screen.findByText('Summary here')).toBeTruthy();
+    expect(screen.getByText('No retirement projection was stored for this analysis.')).toBeTruthy();
+  });
+
+  it('says so when the job does not exist', async () => {
+    renderPage(
+      fakeApi({ getJob: vi.fn(async () => Promise.reject(new ApiError(404, 'not_found', 'Job not found'))) }),
+    );
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Job not found');
+  });
+});
