@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../api/api-context.tsx';
 import { useResource } from '../api/use-resource.ts';
@@ -12,6 +13,16 @@ export default function ReportsPage() {
   usePageTitle('Reports');
   const api = useApi();
   const jobs = useResource((signal) => api.listJobs(signal), [api]);
+  const active =
+    jobs.status === 'ready' && jobs.data.some((j) => j.status === 'pending' || j.status === 'running');
+  const { reload } = jobs;
+
+  // While an analysis runs, keep its row's status current.
+  useEffect(() => {
+    if (!active) return;
+    const timer = window.setInterval(reload, 5000);
+    return () => window.clearInterval(timer);
+  }, [active, reload]);
 
   return (
     <div className="stack-lg">
