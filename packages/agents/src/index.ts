@@ -1,6 +1,7 @@
 export * from './bedrock-model.ts';
 export * from './invoker.ts';
 export * from './langfuse-processor.ts';
+export * from './langfuse-secret.ts';
 export * from './log-exporter.ts';
 export * from './model-config.ts';
 export * from './model-retry.ts';

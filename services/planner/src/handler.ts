@@ -1,4 +1,4 @@
-import { agentInvokerFromEnv, configureTracing } from '@alex/agents';
+import { agentInvokerFromEnv, configureTracing, withLangfuseKeys } from '@alex/agents';
 import { createLogger } from '@alex/core';
 import { createDataApiClient, createRepositories } from '@alex/database';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -8,7 +8,7 @@ import { createSqsHandler } from './sqs-handler.ts';
 // Clients are created once per container and reused across invocations.
 const settings = plannerEnv();
 const logger = createLogger({ level: settings.logLevel, bound: { service: 'planner' } });
-const tracing = configureTracing(settings.env, logger);
+const tracing = configureTracing(await withLangfuseKeys(settings.env, logger), logger);
 const processBatch = createSqsHandler({
   repos: createRepositories(createDataApiClient(settings.database)),
   invoker: agentInvokerFromEnv(settings.env),

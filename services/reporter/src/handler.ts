@@ -1,4 +1,4 @@
-import { configureTracing, createModel } from '@alex/agents';
+import { configureTracing, createModel, withLangfuseKeys } from '@alex/agents';
 import { createLogger, defineHandler } from '@alex/core';
 import { createDataApiClient, createRepositories } from '@alex/database';
 import { knowledgeFromEnv } from '@alex/knowledge';
@@ -9,7 +9,7 @@ import { ReporterEvent, writeReport } from './reporter.ts';
 // Clients are created once per container and reused across invocations.
 const settings = reporterEnv();
 const logger = createLogger({ level: settings.logLevel, bound: { service: 'reporter' } });
-const tracing = configureTracing(settings.env, logger);
+const tracing = configureTracing(await withLangfuseKeys(settings.env, logger), logger);
 const repos = createRepositories(createDataApiClient(settings.database));
 const model = createModel(settings.model, reportWriterScript);
 const knowledge = knowledgeFromEnv(settings.env, settings.knowledgeRoot);

@@ -1,4 +1,4 @@
-import { configureTracing, createModel } from '@alex/agents';
+import { configureTracing, createModel, withLangfuseKeys } from '@alex/agents';
 import { createLogger, defineHandler } from '@alex/core';
 import { createDataApiClient, createRepositories } from '@alex/database';
 import { taggerEnv } from './env.ts';
@@ -8,7 +8,7 @@ import { TaggerEvent, tagInstruments } from './tagger.ts';
 // Clients are created once per container and reused across invocations.
 const settings = taggerEnv();
 const logger = createLogger({ level: settings.logLevel, bound: { service: 'tagger' } });
-const tracing = configureTracing(settings.env, logger);
+const tracing = configureTracing(await withLangfuseKeys(settings.env, logger), logger);
 const repos = createRepositories(createDataApiClient(settings.database));
 const model = createModel(settings.model, taggerOfflineScript);
 
