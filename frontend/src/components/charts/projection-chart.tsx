@@ -4,6 +4,7 @@ import {
   ComposedChart,
   Legend,
   Line,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -49,6 +50,7 @@ export default function ProjectionChart({ chart }: { chart: Projection }) {
               dataKey="label"
               label={{ value: hasAge ? 'Age' : 'Years from now', position: 'insideBottom', offset: -2 }}
               height={40}
+              minTickGap={12}
             />
             <YAxis tickFormatter={(v: number) => compact.format(v)} width={64} />
             <Tooltip
@@ -58,6 +60,14 @@ export default function ProjectionChart({ chart }: { chart: Projection }) {
                   : [formatMoneyWhole(Number(value)), name]
               }
             />
+            {retireAt && (
+              <ReferenceLine
+                x={retireAt.label}
+                stroke="#8a5a00"
+                strokeDasharray="4 4"
+                label={{ value: 'Retire', position: 'insideTopLeft', fill: '#8a5a00' }}
+              />
+            )}
             <Legend formatter={(value) => <span className="legend-ink">{value}</span>} />
             <Area
               dataKey="band"
