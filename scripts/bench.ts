@@ -1,6 +1,6 @@
 /**
  * Runs the benchmarks, prints a table and writes bench/results.json.
- *   pnpm bench [suite…]      suites: database, finance, lambdas, pipeline (default: all)
+ *   pnpm bench [suite…]      suites: database, finance, lambdas, pipeline, web (default: all)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,10 +9,11 @@ import { financeSuite } from './bench/finance.ts';
 import type { BenchResult, BenchSuite } from './bench/harness.ts';
 import { lambdasSuite } from './bench/lambdas.ts';
 import { pipelineSuite } from './bench/pipeline.ts';
+import { webSuite } from './bench/web.ts';
 import { runMain, UsageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/env.ts';
 
-const SUITES: BenchSuite[] = [databaseSuite, financeSuite, lambdasSuite, pipelineSuite];
+const SUITES: BenchSuite[] = [databaseSuite, financeSuite, lambdasSuite, pipelineSuite, webSuite];
 const USAGE = `Usage: pnpm bench [${SUITES.map((s) => s.name).join('|')} …]`;
 
 await runMain(async () => {
