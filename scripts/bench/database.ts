@@ -1,8 +1,7 @@
 import {
-  createDataApiClient,
   createRepositories,
   type DataApiClient,
-  LOCAL_TARGET,
+  localDataApiClient,
   resetDatabase,
   sql,
 } from '@alex/database';
@@ -20,14 +19,7 @@ async function withLocalDataApi<T>(
 ): Promise<T> {
   const server = await startLocalDataApi({ store, port: 0 });
   try {
-    const client = createDataApiClient({
-      mode: 'local',
-      ...LOCAL_TARGET,
-      database: 'alex',
-      region: 'us-east-1',
-      endpoint: server.url,
-    });
-    return await work(client);
+    return await work(localDataApiClient(server.url));
   } finally {
     await server.close();
   }

@@ -1,7 +1,6 @@
 import { type AgentName, InProcessInvoker } from '@alex/agents';
 import { createLogger } from '@alex/core';
-import { createDataApiClient, createRepositories, LOCAL_TARGET, resetDatabase } from '@alex/database';
-import { startLocalDataApi } from '@alex/database/local';
+import { startSeededDatabase } from '@alex/database/local';
 import { createSqsHandler } from '@alex/planner';
 import type { BenchResult, BenchSuite } from './harness.ts';
 
@@ -16,17 +15,9 @@ const RUNS = 3;
 export const pipelineSuite: BenchSuite = {
   name: 'pipeline',
   async run() {
-    const server = await startLocalDataApi({ port: 0 });
+    const db = await startSeededDatabase();
     try {
-      const client = createDataApiClient({
-        mode: 'local',
-        ...LOCAL_TARGET,
-        database: 'alex',
-        region: 'us-east-1',
-        endpoint: server.url,
-      });
-      await resetDatabase(client, { withTestData: true });
-      process.env.DATA_API_ENDPOINT = server.url;
+      process.env.DATA_API_ENDPOINT = db.url;
       process.env.ALEX_MODEL_PROVIDER = 'offline';
       const loaded = await Promise.all([
         import('@alex/tagger/handler'),
@@ -44,7 +35,7 @@ export const pipelineSuite: BenchSuite = {
       const invoker = new InProcessInvoker(
         Object.fromEntries(names.map((n, i) => [n, slow(loaded[i]?.handler ?? (async () => ({})))])),
       );
-      const repos = createRepositories(client);
+      const { repos } = db;
       const planner = createSqsHandler({
         repos,
         invoker,
@@ -76,7 +67,7 @@ export const pipelineSuite: BenchSuite = {
       ];
       return results;
     } finally {
-      await server.close();
+      await db.close();
     }
   },
 };

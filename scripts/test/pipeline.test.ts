@@ -1,44 +1,30 @@
 import { createLogger } from '@alex/core';
-import {
-  createDataApiClient,
-  createRepositories,
-  LOCAL_TARGET,
-  type Repositories,
-  resetDatabase,
-} from '@alex/database';
-import { startLocalDataApi } from '@alex/database/local';
+import type { Repositories } from '@alex/database';
+import { type SeededDatabase, startSeededDatabase } from '@alex/database/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../lib/local-pipeline.ts';
 
 describe('the whole analysis pipeline on the embedded database with the offline model', () => {
-  let server: Awaited<ReturnType<typeof startLocalDataApi>>;
+  let db: SeededDatabase;
   let repos: Repositories;
   let pipeline: LocalPipeline;
   const USER = 'user_test_123';
 
   beforeAll(async () => {
-    server = await startLocalDataApi({ port: 0 });
-    const client = createDataApiClient({
-      mode: 'local',
-      ...LOCAL_TARGET,
-      database: 'alex',
-      region: 'us-east-1',
-      endpoint: server.url,
-    });
-    await resetDatabase(client, { withTestData: true });
-    repos = createRepositories(client);
+    db = await startSeededDatabase();
+    repos = db.repos;
     // The services load their clients from the environment: point them at this database.
-    process.env.DATA_API_ENDPOINT = server.url;
+    process.env.DATA_API_ENDPOINT = db.url;
     process.env.ALEX_MODEL_PROVIDER = 'offline';
     pipeline = await startLocalPipeline({
-      client,
+      client: db.client,
       env: process.env,
       logger: createLogger({ level: 'error' }),
     });
   });
   afterAll(async () => {
     await pipeline?.close();
-    await server?.close();
+    await db?.close();
   });
 
   const analyse = async (user: string) => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDataApiClient, LOCAL_TARGET } from '@alex/database';
+import { localDataApiClient } from '@alex/database';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../lib/env.ts';
@@ -110,13 +110,7 @@ describe('Alex in Chromium against pnpm dev', () => {
   });
 
   it('shows HTML in a report as text and never runs it', async () => {
-    const client = createDataApiClient({
-      mode: 'local',
-      ...LOCAL_TARGET,
-      database: 'alex',
-      region: 'us-east-1',
-      endpoint: dev.dataApiUrl,
-    });
+    const client = localDataApiClient(dev.dataApiUrl);
     const evil =
       '# Report\n\n<script>window.__xss = "script"</script>\n\n<img src="x" onerror="window.__xss = \'img\'">\n';
     await client.execute('UPDATE reports SET report_detail = :detail WHERE job_id = :job::uuid', {

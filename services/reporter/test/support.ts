@@ -2,14 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '@alex/core';
-import {
-  createDataApiClient,
-  createRepositories,
-  LOCAL_TARGET,
-  type Repositories,
-  resetDatabase,
-} from '@alex/database';
-import { startLocalDataApi } from '@alex/database/local';
+import type { Repositories } from '@alex/database';
 import { type KnowledgeStore, knowledgeFromEnv } from '@alex/knowledge';
 import type { Model } from '@openai/agents';
 import type { ReporterDeps } from '../src/reporter.ts';
@@ -18,22 +11,7 @@ import type { ReporterDeps } from '../src/reporter.ts';
 export const USER = 'user_test_123';
 
 /** An embedded database (in-memory PGlite behind the local Data API) reset with the test data. */
-export async function startSeededDatabase(): Promise<{
-  url: string;
-  repos: Repositories;
-  close: () => Promise<void>;
-}> {
-  const server = await startLocalDataApi({ port: 0 });
-  const client = createDataApiClient({
-    mode: 'local',
-    ...LOCAL_TARGET,
-    database: 'alex',
-    region: 'us-east-1',
-    endpoint: server.url,
-  });
-  await resetDatabase(client, { withTestData: true });
-  return { url: server.url, repos: createRepositories(client), close: () => server.close() };
-}
+export { startSeededDatabase } from '@alex/database/local';
 
 /**
  * A new job for the demo user. A user may have one active job at a time, so the previous test's job

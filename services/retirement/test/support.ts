@@ -1,12 +1,5 @@
 import { silentLogger } from '@alex/core';
-import {
-  createDataApiClient,
-  createRepositories,
-  LOCAL_TARGET,
-  type Repositories,
-  resetDatabase,
-} from '@alex/database';
-import { startLocalDataApi } from '@alex/database/local';
+import type { Repositories } from '@alex/database';
 import type { Model } from '@openai/agents';
 import type { RetirementDeps } from '../src/retirement.ts';
 
@@ -14,22 +7,7 @@ import type { RetirementDeps } from '../src/retirement.ts';
 export const USER = 'user_test_123';
 
 /** An embedded database (in-memory PGlite behind the local Data API) reset with the test data. */
-export async function startSeededDatabase(): Promise<{
-  url: string;
-  repos: Repositories;
-  close: () => Promise<void>;
-}> {
-  const server = await startLocalDataApi({ port: 0 });
-  const client = createDataApiClient({
-    mode: 'local',
-    ...LOCAL_TARGET,
-    database: 'alex',
-    region: 'us-east-1',
-    endpoint: server.url,
-  });
-  await resetDatabase(client, { withTestData: true });
-  return { url: server.url, repos: createRepositories(client), close: () => server.close() };
-}
+export { startSeededDatabase } from '@alex/database/local';
 
 /** A new job for the demo user; a user may have one active job, so the previous test's is closed first. */
 export async function newJob(repos: Repositories): Promise<string> {

@@ -1,28 +1,10 @@
-import {
-  createDataApiClient,
-  createRepositories,
-  LOCAL_TARGET,
-  type Repositories,
-  resetDatabase,
-} from '@alex/database';
-import { startLocalDataApi } from '@alex/database/local';
+import type { Repositories } from '@alex/database';
 
-/** A local Data API over in-memory PGlite, migrated and seeded with the test data. */
-export interface TestDatabase {
-  repos: Repositories;
-  close(): Promise<void>;
-}
-
-/** Starts a fresh embedded database for one test file. */
-export async function startTestDatabase(): Promise<TestDatabase> {
-  const server = await startLocalDataApi({ port: 0 });
-  const client = createDataApiClient(
-    { mode: 'local', ...LOCAL_TARGET, database: 'alex', region: 'us-east-1', endpoint: server.url },
-    { retry: { maxAttempts: 1 } },
-  );
-  await resetDatabase(client, { withTestData: true });
-  return { repos: createRepositories(client), close: () => server.close() };
-}
+/** A fresh embedded database for one test file, migrated and seeded with the test data. */
+export {
+  type SeededDatabase as TestDatabase,
+  startSeededDatabase as startTestDatabase,
+} from '@alex/database/local';
 
 /** Adds unclassified placeholders, as the API does for a symbol a user types in. */
 export async function addPlaceholders(repos: Repositories, symbols: readonly string[]): Promise<void> {

@@ -98,3 +98,14 @@ export function createDataApiClient(
     options,
   );
 }
+
+/** A client for a local Data API at `endpoint` (any ARNs; database `alex`): tests, benchmarks, scripts. */
+export function localDataApiClient(
+  endpoint: string,
+  options: { retry?: Partial<RetryPolicy> } = {},
+): DataApiClient {
+  return createDataApiClient(
+    { mode: 'local', ...LOCAL_TARGET, database: 'alex', region: 'us-east-1', endpoint },
+    options,
+  );
+}

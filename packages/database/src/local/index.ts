@@ -3,5 +3,6 @@ export type { SqlBackend } from './backend.ts';
 export { localDataApiIsUp, localStoreFromEnv, type OpenedDatabase, openDatabase, redact } from './connect.ts';
 export { LOCAL_DATABASE, LocalDataApi, MAX_RESPONSE_BYTES, TRANSACTION_IDLE_MS } from './data-api.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
+export { type SeededDatabase, startSeededDatabase } from './seeded.ts';
 export type { RunningDataApi } from './server.ts';
 export { defaultDataDir, type LocalStore, openBackend, startLocalDataApi } from './start.ts';

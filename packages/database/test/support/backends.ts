@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDataApiClient, type DataApiClient, LOCAL_TARGET } from '../../src/client/index.ts';
+import { type DataApiClient, localDataApiClient } from '../../src/client/index.ts';
 import { type LocalStore, startLocalDataApi } from '../../src/local/index.ts';
 
 /** The PostgreSQL server the suite also runs against when it is reachable. */
@@ -58,10 +58,7 @@ export async function startTestDatabase(
     };
   }
   const server = await startLocalDataApi({ store, port: 0, ...options });
-  const client = createDataApiClient(
-    { mode: 'local', ...LOCAL_TARGET, database: 'alex', region: 'us-east-1', endpoint: server.url },
-    { retry: { maxAttempts: 1 } },
-  );
+  const client = localDataApiClient(server.url, { retry: { maxAttempts: 1 } });
   return {
     url: server.url,
     client,
