@@ -1,27 +1,6 @@
 /** Shapes the Alex API returns (mirroring packages/database schemas). Decimals arrive as strings. */
 
-export const ASSET_CLASSES = [
-  'equity',
-  'fixed_income',
-  'real_estate',
-  'commodities',
-  'cash',
-  'alternatives',
-] as const;
-export type AssetClass = (typeof ASSET_CLASSES)[number];
-
-export const REGIONS = [
-  'north_america',
-  'europe',
-  'asia',
-  'latin_america',
-  'africa',
-  'middle_east',
-  'oceania',
-  'global',
-  'international',
-] as const;
-export type Region = (typeof REGIONS)[number];
+export { ASSET_CLASSES, type AssetClass, REGIONS, type Region } from '@alex/core/taxonomy';
 
 export type AllocationMap = Partial<Record<string, number>>;
 

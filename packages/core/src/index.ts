@@ -1,3 +1,4 @@
 export * from './lambda.ts';
 export * from './logger.ts';
 export * from './retry.ts';
+export * from './taxonomy.ts';

@@ -1,59 +1,14 @@
-/**
- * The allocation keys Alex knows. They mirror the database enums on purpose: this package is pure
- * maths with no dependencies, so it keeps its own copy rather than importing `@alex/database`.
- */
+/** The allocation keys, from the one list the whole project shares. */
+export {
+  ASSET_CLASSES,
+  type AssetClass,
+  REGIONS,
+  type Region,
+  SECTORS,
+  type Sector,
+} from '@alex/core/taxonomy';
 
-/** Asset classes an instrument's holdings can be allocated to. */
-export const ASSET_CLASSES = [
-  'equity',
-  'fixed_income',
-  'real_estate',
-  'commodities',
-  'cash',
-  'alternatives',
-] as const;
-
-/** Regions an instrument's holdings can be allocated to. */
-export const REGIONS = [
-  'north_america',
-  'europe',
-  'asia',
-  'latin_america',
-  'africa',
-  'middle_east',
-  'oceania',
-  'global',
-  'international',
-] as const;
-
-/** Sectors an instrument's holdings can be allocated to. */
-export const SECTORS = [
-  'technology',
-  'healthcare',
-  'financials',
-  'consumer_discretionary',
-  'consumer_staples',
-  'industrials',
-  'energy',
-  'materials',
-  'utilities',
-  'real_estate',
-  'communication',
-  'treasury',
-  'corporate',
-  'mortgage',
-  'government_related',
-  'commodities',
-  'diversified',
-  'other',
-] as const;
-
-/** One asset class key. */
-export type AssetClass = (typeof ASSET_CLASSES)[number];
-/** One region key. */
-export type Region = (typeof REGIONS)[number];
-/** One sector key. */
-export type Sector = (typeof SECTORS)[number];
+import { ASSET_CLASSES, type AssetClass } from '@alex/core/taxonomy';
 
 /** Bucket for uninvested account cash in every allocation (it has no region or sector of its own). */
 export const CASH_KEY = 'cash';

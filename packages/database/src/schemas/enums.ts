@@ -1,49 +1,7 @@
+import { ASSET_CLASSES, REGIONS, SECTORS } from '@alex/core/taxonomy';
 import { z } from 'zod';
 
-/** Regions an instrument's holdings can be allocated to. */
-export const REGIONS = [
-  'north_america',
-  'europe',
-  'asia',
-  'latin_america',
-  'africa',
-  'middle_east',
-  'oceania',
-  'global',
-  'international',
-] as const;
-
-/** Asset classes an instrument's holdings can be allocated to. */
-export const ASSET_CLASSES = [
-  'equity',
-  'fixed_income',
-  'real_estate',
-  'commodities',
-  'cash',
-  'alternatives',
-] as const;
-
-/** Sectors an instrument's holdings can be allocated to. */
-export const SECTORS = [
-  'technology',
-  'healthcare',
-  'financials',
-  'consumer_discretionary',
-  'consumer_staples',
-  'industrials',
-  'energy',
-  'materials',
-  'utilities',
-  'real_estate',
-  'communication',
-  'treasury',
-  'corporate',
-  'mortgage',
-  'government_related',
-  'commodities',
-  'diversified',
-  'other',
-] as const;
+export { ASSET_CLASSES, REGIONS, SECTORS } from '@alex/core/taxonomy';
 
 /** Kinds of instrument Alex knows. */
 export const INSTRUMENT_TYPES = [
