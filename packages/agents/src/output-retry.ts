@@ -21,8 +21,8 @@ export function isInvalidFinalOutput(err: unknown): err is ModelBehaviorError {
   );
 }
 
-/** The text of the last assistant message in a model output. */
-function lastAnswer(output: AgentOutputItem[]): string | undefined {
+/** The text of the last assistant message in a model output (a rejected final answer, say). */
+export function lastAnswer(output: readonly AgentOutputItem[]): string | undefined {
   const message = output.findLast(
     (item) => item.type === 'message' && 'role' in item && item.role === 'assistant',
   );
@@ -33,7 +33,7 @@ function lastAnswer(output: AgentOutputItem[]): string | undefined {
 }
 
 /** What was wrong, path by path, when the output type is a Zod schema (the SDK's own message is redacted). */
-function schemaIssues(agent: { outputType: unknown }, answer: string | undefined): string | undefined {
+export function schemaIssues(agent: { outputType: unknown }, answer: string | undefined): string | undefined {
   const schema = agent.outputType as {
     safeParse?: (value: unknown) => { success: boolean; error?: unknown };
   };
