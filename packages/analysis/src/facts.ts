@@ -1,4 +1,4 @@
-import type { Portfolio } from '@alex/database';
+import type { Instrument, Portfolio, Position } from '@alex/database';
 import {
   type AccountInput,
   type Allocation,
@@ -7,10 +7,23 @@ import {
   type Chart,
   type Drift,
   type PortfolioValuation,
+  type PositionInput,
   portfolioCharts,
   regionDrift,
   valuePortfolio,
 } from '@alex/finance';
+
+/** A stored position with its instrument, in the finance package's input shape. */
+export function toPositionInput(position: Position & { instrument: Instrument }): PositionInput {
+  return {
+    symbol: position.symbol,
+    quantity: position.quantity,
+    price: position.instrument.current_price,
+    allocation_asset_class: position.instrument.allocation_asset_class,
+    allocation_regions: position.instrument.allocation_regions,
+    allocation_sectors: position.instrument.allocation_sectors,
+  };
+}
 
 /** The database's portfolio in the finance package's input shape. */
 export function toAccountInputs(portfolio: Portfolio): AccountInput[] {
@@ -18,14 +31,7 @@ export function toAccountInputs(portfolio: Portfolio): AccountInput[] {
     id: account.id,
     account_name: account.account_name,
     cash_balance: account.cash_balance,
-    positions: account.positions.map((p) => ({
-      symbol: p.symbol,
-      quantity: p.quantity,
-      price: p.instrument.current_price,
-      allocation_asset_class: p.instrument.allocation_asset_class,
-      allocation_regions: p.instrument.allocation_regions,
-      allocation_sectors: p.instrument.allocation_sectors,
-    })),
+    positions: account.positions.map(toPositionInput),
   }));
 }
 

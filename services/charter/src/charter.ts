@@ -1,18 +1,15 @@
 import { runWithOutputRetry, withJobTrace } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
 import type { Logger } from '@alex/core';
-import { type Chart, ClerkUserId, type Repositories } from '@alex/database';
+import { AgentJobEvent, type Chart, type Repositories } from '@alex/database';
 import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type ChartText, createChartAgent } from './agent.ts';
 import { charterPrompt } from './prompts.ts';
 import type { ChartContext } from './tools.ts';
 
 /** The charter's Lambda event, as the planner sends it. */
-export const ChartEvent = z.object({
-  job_id: z.uuid(),
-  clerk_user_id: ClerkUserId,
-});
+export const ChartEvent = AgentJobEvent;
 export type ChartEvent = z.input<typeof ChartEvent>;
 
 /** What the charter answers: the keys of the charts it stored. */

@@ -1,10 +1,10 @@
 import { runWithOutputRetry, withJobTrace } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
 import type { Logger } from '@alex/core';
-import { ClerkUserId, type Repositories } from '@alex/database';
+import { AgentJobEvent, type Repositories } from '@alex/database';
 import { type KnowledgeStore, marketInsights } from '@alex/knowledge';
 import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createReportWriter, type PortfolioReport } from './agent.ts';
 import { writeOfflineReport } from './offline-report.ts';
 import { portfolioAnalysis } from './portfolio-analysis.ts';
@@ -12,7 +12,7 @@ import { DISCLAIMER, reportRequest } from './prompts.ts';
 import type { ReporterContext } from './tools.ts';
 
 /** The planner's call: which job, for which user. */
-export const ReporterEvent = z.object({ job_id: z.uuid(), clerk_user_id: ClerkUserId });
+export const ReporterEvent = AgentJobEvent;
 export type ReporterEvent = z.infer<typeof ReporterEvent>;
 
 /** What the reporter answers the planner (the report itself is in the database). */

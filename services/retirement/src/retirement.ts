@@ -1,10 +1,10 @@
 import { runWithOutputRetry, withJobTrace } from '@alex/agents';
 import { portfolioFacts, retirementInputs } from '@alex/analysis';
 import type { Logger } from '@alex/core';
-import { ClerkUserId, type Repositories } from '@alex/database';
+import { AgentJobEvent, type Repositories } from '@alex/database';
 import { projectionChart, runMonteCarlo } from '@alex/finance';
 import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createRetirementSpecialist, type RetirementAnalysis } from './agent.ts';
 import { offlineWhatIf } from './offline.ts';
 import { writeOfflineAnalysis } from './offline-analysis.ts';
@@ -13,7 +13,7 @@ import { runWhatIf, summarise } from './scenario.ts';
 import type { RetirementContext } from './tools.ts';
 
 /** The planner's call: which job, for which user. */
-export const RetirementEvent = z.object({ job_id: z.uuid(), clerk_user_id: ClerkUserId });
+export const RetirementEvent = AgentJobEvent;
 export type RetirementEvent = z.infer<typeof RetirementEvent>;
 
 /** What the retirement agent answers the planner (the projection itself is in the database). */

@@ -1,3 +1,4 @@
+import { toPositionInput } from '@alex/analysis';
 import { AccountCreate, AccountUpdate } from '@alex/database';
 import { valuePortfolio } from '@alex/finance';
 import { json } from '../http.ts';
@@ -43,14 +44,7 @@ export const accountRoutes: Route[] = [
         id,
         account_name: id,
         cash_balance: '0',
-        positions: positions.map((p) => ({
-          symbol: p.symbol,
-          quantity: p.quantity,
-          price: p.instrument.current_price,
-          allocation_asset_class: p.instrument.allocation_asset_class,
-          allocation_regions: p.instrument.allocation_regions,
-          allocation_sectors: p.instrument.allocation_sectors,
-        })),
+        positions: positions.map(toPositionInput),
       },
     ]);
     return json(
