@@ -97,7 +97,9 @@ describe('Alex in Chromium against pnpm dev', () => {
     await page.getByRole('button', { name: 'Start analysis' }).click();
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     jobId = page.url().split('/').at(-1) ?? '';
-    await page.getByRole('heading', { name: /Retirement/ }).waitFor({ timeout: 90_000 });
+    await page
+      .getByRole('heading', { name: 'Retirement Projection', exact: true })
+      .waitFor({ timeout: 90_000 });
     await page.getByText('Executive Summary').first().waitFor();
     expect(await page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(3);
     await shot('05-report');
