@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { modelConfigFromEnv } from '@alex/agents';
 import { createLogger, parseLogLevel } from '@alex/core';
-import { createDataApiClient, databaseConfigFromEnv, resetDatabase, runMigrations } from '@alex/database';
+import { localDataApiClient, resetDatabase, runMigrations } from '@alex/database';
 import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/database/local';
 import { runMain } from './lib/cli.ts';
 import { env, portFromEnv, REPO_ROOT } from './lib/env.ts';
@@ -44,7 +44,7 @@ await runMain(async () => {
       portInUse(port, 'DATA_API_PORT'),
     );
     stops.push(() => server.close());
-    const client = createDataApiClient({ ...databaseConfigFromEnv({}), endpoint: server.url });
+    const client = localDataApiClient(server.url);
 
     const migrations = await runMigrations(client);
     if (migrations.applied.includes('001_schema.sql')) {

@@ -8,7 +8,7 @@
 
 import { createLogger } from '@alex/core';
 import { ConflictError, createRepositories } from '@alex/database';
-import { localDataApiIsUp, openDatabase } from '@alex/database/local';
+import { openDatabase } from '@alex/database/local';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { runMain, UsageError } from './lib/cli.ts';
 import { env, REPO_ROOT } from './lib/env.ts';
@@ -33,9 +33,9 @@ function parseArgs(argv: readonly string[]): { user: string } {
 await runMain(async () => {
   const { user } = parseArgs(process.argv.slice(2));
   const usingSqs = Boolean(env.AURORA_CLUSTER_ARN && env.SQS_QUEUE_URL);
-  const usingDev =
-    !env.AURORA_CLUSTER_ARN && (await localDataApiIsUp(env.DATA_API_ENDPOINT ?? 'http://127.0.0.1:8010'));
   const db = await openDatabase(env, REPO_ROOT);
+  // A local Data API that was already running belongs to `pnpm dev`, whose worker does the job.
+  const usingDev = db.endpoint !== undefined && !db.startedInProcess;
   const logger = createLogger({ level: 'warn' });
   let pipeline:
     | Awaited<ReturnType<typeof import('./lib/local-pipeline.ts')['startLocalPipeline']>>

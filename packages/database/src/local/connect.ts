@@ -14,6 +14,8 @@ export interface OpenedDatabase {
   description: string;
   /** The local Data API's URL; undefined for Aurora. */
   endpoint: string | undefined;
+  /** True when no local Data API was running and this process started its own. */
+  startedInProcess: boolean;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function openDatabase(
       client: createDataApiClient(config),
       description: `Aurora ${config.resourceArn}`,
       endpoint: undefined,
+      startedInProcess: false,
       async close() {},
     };
   }
@@ -60,6 +63,7 @@ export async function openDatabase(
       client: createDataApiClient(config),
       description: `local Data API at ${config.endpoint}`,
       endpoint: config.endpoint,
+      startedInProcess: false,
       async close() {},
     };
   }
@@ -72,6 +76,7 @@ export async function openDatabase(
   return {
     client: createDataApiClient(local),
     endpoint: server.url,
+    startedInProcess: true,
     description:
       store.kind === 'postgres'
         ? `PostgreSQL ${redact(store.url)} (in-process Data API)`
