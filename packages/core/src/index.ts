@@ -1,4 +1,5 @@
 export * from './lambda.ts';
 export * from './logger.ts';
+export * from './metrics.ts';
 export * from './retry.ts';
 export * from './taxonomy.ts';
