@@ -1,9 +1,9 @@
+import type { User } from '@alex/contract';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { User } from '../src/api/types.ts';
-import { readPortfolio } from '../src/lib/portfolio.ts';
 import DashboardPage from '../src/pages/dashboard.tsx';
 import { fakeApi, Providers } from './fake-api.tsx';
+import { accountFixture, portfolioFixture } from './fixtures.ts';
 
 const user: User = {
   clerk_user_id: 'user_new',
@@ -20,9 +20,7 @@ describe('DashboardPage', () => {
   it('guides a new user to set up a portfolio and cannot start an analysis yet', async () => {
     const api = fakeApi({
       getUser: vi.fn(async () => user),
-      getPortfolio: vi.fn(async () =>
-        readPortfolio({ accounts: [], totals: { cash: '0.00', invested: '0.00', total: '0.00' } }),
-      ),
+      getPortfolio: vi.fn(async () => portfolioFixture()),
       listJobs: vi.fn(async () => []),
     });
 
@@ -40,8 +38,8 @@ describe('DashboardPage', () => {
   });
 
   it('shows the total value from the API totals', async () => {
-    const portfolio = readPortfolio({
-      accounts: [{ id: 'a1', account_name: 'IRA', cash_balance: '10.00', cash_interest: '0', positions: [] }],
+    const portfolio = portfolioFixture({
+      accounts: [accountFixture()],
       totals: { cash: '10.00', invested: '0.00', total: '1234567.89' },
     });
     const api = fakeApi({
@@ -62,7 +60,7 @@ describe('DashboardPage', () => {
   it('shows the error and a retry when the API fails', async () => {
     const api = fakeApi({
       getUser: vi.fn(async () => Promise.reject(new Error('Could not reach the Alex API.'))),
-      getPortfolio: vi.fn(async () => readPortfolio({ accounts: [] })),
+      getPortfolio: vi.fn(async () => portfolioFixture()),
       listJobs: vi.fn(async () => []),
     });
 

@@ -1,21 +1,11 @@
+import type { Job } from '@alex/contract';
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AnalysisJob } from '../src/api/types.ts';
 import { JobProgress, POLL_MS } from '../src/components/job-progress.tsx';
 import { fakeApi, Providers } from './fake-api.tsx';
+import { jobFixture } from './fixtures.ts';
 
-function job(overrides: Partial<AnalysisJob> = {}): AnalysisJob {
-  return {
-    id: 'job-1',
-    status: 'running',
-    progress: {},
-    error_message: null,
-    created_at: '2026-11-25T10:00:00Z',
-    started_at: '2026-11-25T10:00:01Z',
-    completed_at: null,
-    ...overrides,
-  };
-}
+const job = jobFixture;
 
 describe('JobProgress', () => {
   afterEach(() => vi.useRealTimers());
@@ -31,7 +21,7 @@ describe('JobProgress', () => {
     });
 
     render(
-      <Providers api={fakeApi({ getJob: vi.fn(() => new Promise<AnalysisJob>(() => {})) })}>
+      <Providers api={fakeApi({ getJob: vi.fn(() => new Promise<Job>(() => {})) })}>
         <JobProgress initial={running} onSettled={() => {}} />
       </Providers>,
     );
@@ -47,7 +37,7 @@ describe('JobProgress', () => {
 
   it('treats an agent with no progress yet as waiting', () => {
     render(
-      <Providers api={fakeApi({ getJob: vi.fn(() => new Promise<AnalysisJob>(() => {})) })}>
+      <Providers api={fakeApi({ getJob: vi.fn(() => new Promise<Job>(() => {})) })}>
         <JobProgress initial={job({ status: 'pending' })} onSettled={() => {}} />
       </Providers>,
     );

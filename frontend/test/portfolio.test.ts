@@ -1,74 +1,71 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { RequestFn } from '../src/api/client.ts';
 import { createApi } from '../src/api/endpoints.ts';
-import { assetClassMix, readPortfolio } from '../src/lib/portfolio.ts';
+import { ApiError } from '../src/api/errors.ts';
+import { assetClassMix } from '../src/lib/portfolio.ts';
+import { portfolioFixture, reportFixture } from './fixtures.ts';
 
-/** The shape `GET /api/portfolio` answers with (services/api/src/routes/portfolio.ts). */
-const apiPortfolio = {
-  user: { clerk_user_id: 'user_test_123' },
-  accounts: [
-    {
-      id: 'a1',
-      account_name: '401(k)',
-      account_purpose: null,
-      cash_balance: '5000.00',
-      cash_interest: '0.0450',
-      cash_value: '5000.00',
-      invested_value: '45212.34',
-      total_value: '50212.34',
-      positions: [
-        {
-          id: 'p1',
-          account_id: 'a1',
-          symbol: 'SPY',
-          quantity: '100',
-          instrument: { symbol: 'SPY', name: 'SPDR S&P 500', current_price: '452.1234' },
-          value: '45212.34',
+/** A request function that answers `body` to anything and records what it was asked. */
+function answering(body: unknown) {
+  const request = vi.fn(async () => body);
+  return { request: request as unknown as RequestFn, calls: request.mock.calls as unknown[][] };
+}
+
+describe('assetClassMix', () => {
+  it("is the API's asset-class buckets as percentages", () => {
+    const portfolio = portfolioFixture({
+      allocations: {
+        ...portfolioFixture().allocations,
+        asset_class: {
+          dimension: 'asset_class',
+          total: 50212.34,
+          buckets: [
+            { key: 'equity', value: 45212.34, percent: 90.04 },
+            { key: 'cash', value: 5000, percent: 9.96 },
+          ],
+          unclassified: [],
         },
-      ],
-    },
-  ],
-  totals: { cash: '5000.00', invested: '45212.34', total: '50212.34' },
-  allocations: {
-    asset_class: {
-      dimension: 'asset_class',
-      total: 50212.34,
-      buckets: [
-        { key: 'equity', value: 45212.34, percent: 90.04 },
-        { key: 'cash', value: 5000, percent: 9.96 },
-      ],
-      unclassified: [],
-    },
-  },
-  unpriced: [],
-  unclassified: ['NEWCO'],
-};
+      },
+    });
 
-describe('readPortfolio with the API shape', () => {
-  it("reads each account's totals from cash_value, invested_value and total_value", () => {
-    const account = readPortfolio(apiPortfolio).accounts[0];
-
-    expect(account?.totals).toEqual({ cash: '5000.00', invested: '45212.34', total: '50212.34' });
-    expect(account?.positions[0]?.value).toBe('45212.34');
-  });
-
-  it("uses the API's asset-class buckets for the allocation", () => {
-    expect(assetClassMix(readPortfolio(apiPortfolio))).toEqual({ equity: 90.04, cash: 9.96 });
-  });
-
-  it('keeps the symbols the API could not classify', () => {
-    expect(readPortfolio(apiPortfolio).unclassified).toEqual(['NEWCO']);
+    expect(assetClassMix(portfolio)).toEqual({ equity: 90.04, cash: 9.96 });
   });
 });
 
-describe('getReport', () => {
-  it('reads the summary and markdown whichever names the API gives them', async () => {
-    const api = createApi(
-      async () => ({ job_id: 'j', summary: 'Short', markdown: '# Long', charts: [] }) as never,
-    );
+describe('createApi', () => {
+  it('calls the path of the contract, with the id and query filled in', async () => {
+    const { request, calls } = answering([]);
+    const api = createApi(request);
 
-    const report = await api.getReport('j');
+    await api.searchInstruments('vt', 5);
+    await api.getRetirement('job/1').catch(() => undefined);
 
-    expect(report.report_summary).toBe('Short');
-    expect(report.report_detail).toBe('# Long');
+    expect(calls[0]?.slice(0, 2)).toEqual(['GET', '/api/instruments?q=vt&limit=5']);
+    expect(calls[1]?.slice(0, 2)).toEqual(['GET', '/api/jobs/job%2F1/retirement']);
+  });
+
+  it('in tests and development builds, accepts an answer the contract describes', async () => {
+    const report = reportFixture({ summary: 'Short', markdown: '# Long' });
+    const api = createApi(answering(report).request);
+
+    expect(await api.getReport('job-1')).toEqual(report);
+  });
+
+  it('in tests and development builds, rejects an answer with a field the contract does not describe', async () => {
+    const { summary, markdown, ...rest } = reportFixture({ summary: 'Short', markdown: '# Long' });
+    const renamed = { ...rest, report_summary: summary, report_detail: markdown };
+    const api = createApi(answering(renamed).request);
+
+    const failure = await api.getReport('job-1').catch((err: unknown) => err);
+
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as ApiError).code).toBe('contract_violation');
+    expect((failure as ApiError).message).toMatch(/report_summary/);
+  });
+
+  it('trusts the types when checking is turned off, as a production build does', async () => {
+    const api = createApi(answering({ anything: true }).request, { checkResponses: false });
+
+    expect(await api.getReport('job-1')).toEqual({ anything: true });
   });
 });

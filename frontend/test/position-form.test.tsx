@@ -3,19 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PositionForm } from '../src/components/portfolio/position-form.tsx';
 import { fakeApi, Providers } from './fake-api.tsx';
+import { instrumentFixture } from './fixtures.ts';
 
 function renderForm(onSubmit = vi.fn(async () => {})) {
-  const searchInstruments = vi.fn(async () => [
-    {
-      symbol: 'SPY',
-      name: 'SPDR S&P 500 ETF',
-      instrument_type: 'etf',
-      current_price: '452.1234',
-      allocation_regions: null,
-      allocation_sectors: null,
-      allocation_asset_class: null,
-    },
-  ]);
+  const searchInstruments = vi.fn(async () => [instrumentFixture()]);
   render(
     <Providers api={fakeApi({ searchInstruments })}>
       <PositionForm onSubmit={onSubmit} />

@@ -2,19 +2,15 @@ import { render, screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/api/errors.ts';
-import type { AnalysisJob } from '../src/api/types.ts';
 import ReportPage from '../src/pages/report.tsx';
 import { fakeApi, Providers } from './fake-api.tsx';
+import { jobFixture, reportFixture, retirementFixture } from './fixtures.ts';
 
-const JOB: AnalysisJob = {
-  id: 'job-1',
+const JOB = jobFixture({
   status: 'completed',
   progress: { tagger: { status: 'skipped' }, reporter: { status: 'completed' } },
-  error_message: null,
-  created_at: '2026-11-25T10:00:00Z',
-  started_at: '2026-11-25T10:00:01Z',
   completed_at: '2026-11-25T10:01:00Z',
-};
+});
 
 function renderPage(api: ReturnType<typeof fakeApi>) {
   render(
@@ -44,20 +40,12 @@ describe('ReportPage', () => {
     renderPage(
       fakeApi({
         getJob: vi.fn(async () => JOB),
-        getReport: vi.fn(async () => ({
-          job_id: 'job-1',
-          report_summary: 'Your portfolio is **balanced**.',
-          report_detail: '# Detail',
-          charts: [],
-        })),
-        getRetirement: vi.fn(async () => ({
-          job_id: 'job-1',
-          estimated_income: '58000.5',
-          success_rate: '82.4',
-          summary: null,
-          detail: null,
-          chart: null,
-        })),
+        getReport: vi.fn(async () =>
+          reportFixture({ summary: 'Your portfolio is **balanced**.', markdown: '# Detail' }),
+        ),
+        getRetirement: vi.fn(async () =>
+          retirementFixture({ estimated_income: '58000.5', success_rate: '82.4' }),
+        ),
       }),
     );
 
@@ -71,12 +59,7 @@ describe('ReportPage', () => {
     renderPage(
       fakeApi({
         getJob: vi.fn(async () => JOB),
-        getReport: vi.fn(async () => ({
-          job_id: 'job-1',
-          report_summary: 'Summary here',
-          report_detail: null,
-          charts: [],
-        })),
+        getReport: vi.fn(async () => reportFixture({ summary: 'Summary here' })),
         getRetirement: vi.fn(async () => Promise.reject(new ApiError(404, 'not_found', 'Not found'))),
       }),
     );

@@ -1,7 +1,7 @@
+import type { User } from '@alex/contract';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { User } from '../src/api/types.ts';
 import { SettingsForm } from '../src/components/settings/settings-form.tsx';
 
 const user: User = {

@@ -1,86 +1,100 @@
-import { type Portfolio, readPortfolio } from '../lib/portfolio.ts';
-import type { RequestFn } from './client.ts';
 import type {
   Account,
-  AccountInput,
-  AnalysisJob,
+  AccountCreate,
+  AccountUpdate,
+  AnalysisStarted,
+  allEndpoints,
+  EndpointName,
   Instrument,
+  Job,
+  PortfolioView,
   Position,
+  PositionCreate,
+  PositionUpdate,
   Report,
+  ResponseOf,
   Retirement,
   User,
   UserUpdate,
-} from './types.ts';
+} from '@alex/contract';
+import { ROUTES } from '@alex/contract/plain';
+import type { RequestFn } from './client.ts';
 
-/** Every call the SPA makes, typed. Tests provide a fake with the same shape. */
+/** Every call the SPA makes, typed by the API contract (`@alex/contract`). Tests provide a fake. */
 export interface Api {
   getUser(signal?: AbortSignal): Promise<User>;
   updateUser(update: UserUpdate): Promise<User>;
-  getPortfolio(signal?: AbortSignal): Promise<Portfolio>;
-  createAccount(input: AccountInput): Promise<Account>;
-  updateAccount(id: string, input: Partial<AccountInput>): Promise<Account>;
+  getPortfolio(signal?: AbortSignal): Promise<PortfolioView>;
+  createAccount(input: AccountCreate): Promise<Account>;
+  updateAccount(id: string, input: AccountUpdate): Promise<Account>;
   deleteAccount(id: string): Promise<void>;
-  createPosition(input: { account_id: string; symbol: string; quantity: string }): Promise<Position>;
-  updatePosition(id: string, input: { quantity: string }): Promise<Position>;
+  createPosition(input: PositionCreate): Promise<Position>;
+  updatePosition(id: string, input: PositionUpdate): Promise<Position>;
   deletePosition(id: string): Promise<void>;
   searchInstruments(query: string, limit: number, signal?: AbortSignal): Promise<Instrument[]>;
-  startAnalysis(): Promise<{ job_id: string }>;
-  listJobs(signal?: AbortSignal): Promise<AnalysisJob[]>;
-  getJob(id: string, signal?: AbortSignal): Promise<AnalysisJob>;
+  startAnalysis(): Promise<AnalysisStarted>;
+  listJobs(signal?: AbortSignal): Promise<Job[]>;
+  getJob(id: string, signal?: AbortSignal): Promise<Job>;
   getReport(jobId: string, signal?: AbortSignal): Promise<Report>;
   getRetirement(jobId: string, signal?: AbortSignal): Promise<Retirement>;
 }
 
-/** Lists may come bare or wrapped (`{jobs: [...]}`, `{items: [...]}`); both read the same. */
-function list<T>(body: unknown, key: string): T[] {
-  if (Array.isArray(body)) return body as T[];
-  const record = (body ?? {}) as Record<string, unknown>;
-  const inner = record[key] ?? record.items ?? record.data;
-  return Array.isArray(inner) ? (inner as T[]) : [];
+/** Checks an answer against its endpoint's response schema (throws when it does not match). */
+export type ResponseCheck = (name: EndpointName, path: string, body: unknown) => Promise<void>;
+
+interface CallOptions {
+  id?: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
 }
 
-const id = (value: string) => encodeURIComponent(value);
+/**
+ * Binds the endpoints of the API contract to a request function. In development builds and tests
+ * every answer is validated with the contract's schema (strict: an undescribed field fails);
+ * production builds leave the schemas out of the bundle and trust the types.
+ */
+export function createApi(request: RequestFn, options: { checkResponses?: boolean } = {}): Api {
+  const checking = import.meta.env.DEV && options.checkResponses !== false;
+  // Loaded on the first answer: the schemas (and Zod) are only fetched by development builds.
+  let check: Promise<ResponseCheck> | undefined;
 
-/** The report body, whether its texts are named `summary`/`markdown` or `report_summary`/`report_detail`. */
-function readReport(body: unknown): Report {
-  const raw = (body ?? {}) as Record<string, unknown>;
-  const text = (...keys: string[]) => {
-    for (const key of keys) if (typeof raw[key] === 'string') return raw[key] as string;
-    return null;
-  };
-  return {
-    ...(raw as unknown as Report),
-    report_summary: text('report_summary', 'summary'),
-    report_detail: text('report_detail', 'markdown'),
-    charts: Array.isArray(raw.charts) ? (raw.charts as Report['charts']) : [],
-  };
-}
+  async function call<N extends EndpointName>(
+    name: N,
+    { id, query, body, signal }: CallOptions = {},
+  ): Promise<ResponseOf<(typeof allEndpoints)[N]>> {
+    const route = ROUTES[name];
+    let path: string = route.path;
+    if (id !== undefined) path = path.replace('{id}', encodeURIComponent(id));
+    if (query) path = `${path}?${new URLSearchParams(query)}`;
+    const answer = await request<ResponseOf<(typeof allEndpoints)[N]>>(route.method, path, body, signal);
+    if (checking) {
+      check ??= import('./check-response.ts').then((m) => m.checkResponse);
+      await (await check)(name, path, answer);
+    }
+    return answer;
+  }
 
-/** Binds the endpoints of the API contract to a request function. */
-export function createApi(request: RequestFn): Api {
   return {
-    getUser: (signal) => request('GET', '/api/user', undefined, signal),
-    updateUser: (update) => request('PUT', '/api/user', update),
-    getPortfolio: async (signal) => readPortfolio(await request('GET', '/api/portfolio', undefined, signal)),
-    createAccount: (input) => request('POST', '/api/accounts', input),
-    updateAccount: (accountId, input) => request('PUT', `/api/accounts/${id(accountId)}`, input),
-    deleteAccount: (accountId) => request('DELETE', `/api/accounts/${id(accountId)}`),
-    createPosition: (input) => request('POST', '/api/positions', input),
-    updatePosition: (positionId, input) => request('PUT', `/api/positions/${id(positionId)}`, input),
-    deletePosition: (positionId) => request('DELETE', `/api/positions/${id(positionId)}`),
-    searchInstruments: async (query, limit, signal) => {
-      const params = new URLSearchParams({ q: query, limit: String(limit) });
-      return list<Instrument>(
-        await request('GET', `/api/instruments?${params}`, undefined, signal),
-        'instruments',
-      );
+    getUser: (signal) => call('getUser', { signal }),
+    updateUser: (update) => call('updateUser', { body: update }),
+    getPortfolio: (signal) => call('getPortfolio', { signal }),
+    createAccount: (input) => call('createAccount', { body: input }),
+    updateAccount: (id, input) => call('updateAccount', { id, body: input }),
+    deleteAccount: async (id) => {
+      await call('deleteAccount', { id });
     },
-    startAnalysis: () => request('POST', '/api/analyze', {}),
-    listJobs: async (signal) =>
-      list<AnalysisJob>(await request('GET', '/api/jobs', undefined, signal), 'jobs'),
-    getJob: (jobId, signal) => request('GET', `/api/jobs/${id(jobId)}`, undefined, signal),
-    getReport: async (jobId, signal) =>
-      readReport(await request('GET', `/api/jobs/${id(jobId)}/report`, undefined, signal)),
-    getRetirement: (jobId, signal) => request('GET', `/api/jobs/${id(jobId)}/retirement`, undefined, signal),
+    createPosition: (input) => call('createPosition', { body: input }),
+    updatePosition: (id, input) => call('updatePosition', { id, body: input }),
+    deletePosition: async (id) => {
+      await call('deletePosition', { id });
+    },
+    searchInstruments: (q, limit, signal) =>
+      call('searchInstruments', { query: { q, limit: String(limit) }, signal }),
+    startAnalysis: () => call('startAnalysis', { body: {} }),
+    listJobs: (signal) => call('listJobs', { signal }),
+    getJob: (id, signal) => call('getJob', { id, signal }),
+    getReport: (id, signal) => call('getReport', { id, signal }),
+    getRetirement: (id, signal) => call('getRetirement', { id, signal }),
   };
 }

@@ -1,7 +1,8 @@
+import type { AgentName, AgentProgress, Job } from '@alex/contract';
+import { AGENT_NAMES } from '@alex/contract/plain';
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { errorMessage } from '../api/errors.ts';
-import { AGENT_NAMES, type AgentName, type AgentStatus, type AnalysisJob } from '../api/types.ts';
 import { formatDateTime } from './format.ts';
 
 /** How often a pending or running job is polled. */
@@ -14,6 +15,8 @@ const AGENT_LABELS: Record<AgentName, { title: string; does: string }> = {
   retirement: { title: 'Retirement specialist', does: 'projects retirement income' },
 };
 
+type AgentStatus = AgentProgress['status'];
+
 const STATUS_LABELS: Record<AgentStatus, string> = {
   pending: 'Waiting',
   running: 'Working',
@@ -23,10 +26,10 @@ const STATUS_LABELS: Record<AgentStatus, string> = {
 };
 
 /** Whether a job has finished, one way or the other. */
-export const isSettled = (job: AnalysisJob) => job.status === 'completed' || job.status === 'failed';
+export const isSettled = (job: Job) => job.status === 'completed' || job.status === 'failed';
 
 /** Each agent's status in a job, with its message. */
-export function AgentList({ job }: { job: AnalysisJob }) {
+export function AgentList({ job }: { job: Job }) {
   return (
     <ol className="agents" aria-label="Agents">
       {AGENT_NAMES.map((agent) => {
@@ -51,13 +54,7 @@ export function AgentList({ job }: { job: AnalysisJob }) {
  * Polls `GET /api/jobs/{id}` every 2 s while the job is pending or running, showing each agent's
  * status; calls `onSettled` once with the completed or failed job.
  */
-export function JobProgress({
-  initial,
-  onSettled,
-}: {
-  initial: AnalysisJob;
-  onSettled: (job: AnalysisJob) => void;
-}) {
+export function JobProgress({ initial, onSettled }: { initial: Job; onSettled: (job: Job) => void }) {
   const api = useApi();
   const [job, setJob] = useState(initial);
   const [pollError, setPollError] = useState<string | null>(null);

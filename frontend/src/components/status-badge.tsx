@@ -1,4 +1,4 @@
-import type { JobStatus } from '../api/types.ts';
+import type { JobStatus } from '@alex/contract';
 
 const LABELS: Record<JobStatus, string> = {
   pending: 'Queued',

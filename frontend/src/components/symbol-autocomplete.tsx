@@ -1,6 +1,6 @@
+import type { Instrument } from '@alex/contract';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
-import type { Instrument } from '../api/types.ts';
 import { formatPrice } from './format.ts';
 
 /** Delay between the last keystroke and the instrument search. */

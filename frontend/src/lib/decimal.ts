@@ -28,22 +28,6 @@ export function fromScaled(value: bigint, scale: number): string {
   return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${fraction}` : ''}`;
 }
 
-/** quantity × price rounded once to cents, as a two-place decimal string. */
-export function multiplyToMoney(quantity: string, price: string): string {
-  const product = toScaled(quantity, 8) * toScaled(price, 4); // 12 decimal places
-  const divisor = 10n ** 10n;
-  const half = divisor / 2n;
-  const cents = product >= 0n ? (product + half) / divisor : (product - half) / divisor;
-  return fromScaled(cents, 2);
-}
-
-/** The exact sum of decimal strings, as a two-place decimal string. */
-export function sumMoney(values: readonly string[]): string {
-  let cents = 0n;
-  for (const value of values) cents += toScaled(value, 2);
-  return fromScaled(cents, 2);
-}
-
 /** Compares a decimal string with zero: -1, 0 or 1. Throws on a non-decimal. */
 export function signOf(text: string): -1 | 0 | 1 {
   const scaled = toScaled(text, 12);

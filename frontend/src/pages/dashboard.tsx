@@ -1,6 +1,6 @@
+import type { Job } from '@alex/contract';
 import { Link } from 'react-router-dom';
 import { useApi } from '../api/api-context.tsx';
-import type { AnalysisJob } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
 import { formatDateTime, formatMoney } from '../components/format.ts';
 import { HoldingsNotice } from '../components/holdings-notice.tsx';
@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { assetClassMix } from '../lib/portfolio.ts';
 
-function LastAnalysis({ job }: { job: AnalysisJob | undefined }) {
+function LastAnalysis({ job }: { job: Job | undefined }) {
   if (!job) return <p className="muted">No analysis yet. Start one to get a report and a projection.</p>;
   return (
     <p>
@@ -105,7 +105,7 @@ export default function DashboardPage() {
                 {portfolio.accounts.map((account) => (
                   <li key={account.id} className="row between">
                     <span>{account.account_name}</span>
-                    <span className="num">{formatMoney(account.totals.total)}</span>
+                    <span className="num">{formatMoney(account.total_value)}</span>
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
+import type { Job } from '@alex/contract';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../api/api-context.tsx';
-import type { AnalysisJob } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
 import { formatDateTime } from '../components/format.ts';
 import { AgentList, isSettled, JobProgress } from '../components/job-progress.tsx';
@@ -10,7 +10,7 @@ import { ReportResult } from '../components/report/report-result.tsx';
 import { StartAnalysisButton } from '../components/start-analysis.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 
-function FailedJob({ job }: { job: AnalysisJob }) {
+function FailedJob({ job }: { job: Job }) {
   return (
     <section className="card stack" aria-labelledby="failed-heading">
       <div className="state error" role="alert">
@@ -31,8 +31,8 @@ export default function ReportPage() {
   const { jobId = '' } = useParams();
   const api = useApi();
   const loaded = useResource((signal) => api.getJob(jobId, signal), [api, jobId]);
-  const [settled, setSettled] = useState<AnalysisJob | null>(null);
-  const onSettled = useCallback((job: AnalysisJob) => setSettled(job), []);
+  const [settled, setSettled] = useState<Job | null>(null);
+  const onSettled = useCallback((job: Job) => setSettled(job), []);
 
   const job =
     settled?.id === jobId

@@ -2,9 +2,9 @@ import type { Logger } from '@alex/core';
 import type { ApiDeps } from './deps.ts';
 
 /** What a route returns: a status, a JSON body (omitted for none) and any extra headers. */
-export interface ApiResponse {
+export interface ApiResponse<Body = unknown> {
   status: number;
-  body?: unknown;
+  body?: Body;
   headers?: Record<string, string>;
 }
 
@@ -26,7 +26,7 @@ export interface UserContext extends RequestContext {
   userId: string;
 }
 
-/** A JSON response. */
-export function json(status: number, body: unknown, headers?: Record<string, string>): ApiResponse {
+/** A JSON response; a route's body is typed by its contract endpoint. */
+export function json<Body>(status: number, body: Body, headers?: Record<string, string>): ApiResponse<Body> {
   return { status, body, ...(headers ? { headers } : {}) };
 }

@@ -1,12 +1,22 @@
+import type { Endpoint, HttpMethod, ReplyOf } from '@alex/contract';
 import type { ApiResponse, RequestContext, UserContext } from './http.ts';
 
-/** Methods the API serves (OPTIONS is answered before routing). */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type { HttpMethod } from '@alex/contract';
 
-/** A route: bearer-authenticated (`user`) or not (`public`: health, webhook, local sign-in). */
+/**
+ * A route: the contract endpoint it serves (method, path pattern, schemas), bearer-authenticated
+ * (`user`) or not (`public`: health, webhook, local sign-in).
+ */
 export type Route =
-  | { method: HttpMethod; pattern: string; auth: 'user'; handle: (ctx: UserContext) => Promise<ApiResponse> }
   | {
+      endpoint: Endpoint;
+      method: HttpMethod;
+      pattern: string;
+      auth: 'user';
+      handle: (ctx: UserContext) => Promise<ApiResponse>;
+    }
+  | {
+      endpoint: Endpoint;
       method: HttpMethod;
       pattern: string;
       auth: 'public';
@@ -19,22 +29,20 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
-/** A route that needs a verified user. */
-export function userRoute(
-  method: HttpMethod,
-  pattern: string,
-  handle: (ctx: UserContext) => Promise<ApiResponse>,
+/** A route that needs a verified user; its reply must be the body its endpoint declares. */
+export function userRoute<E extends Endpoint & { auth: 'user' }>(
+  endpoint: E,
+  handle: (ctx: UserContext) => Promise<ApiResponse<ReplyOf<E>>>,
 ): Route {
-  return { method, pattern, auth: 'user', handle };
+  return { endpoint, method: endpoint.method, pattern: endpoint.path, auth: 'user', handle };
 }
 
 /** A route open without a bearer token; it must authenticate the caller some other way, or need none. */
-export function publicRoute(
-  method: HttpMethod,
-  pattern: string,
-  handle: (ctx: RequestContext) => Promise<ApiResponse>,
+export function publicRoute<E extends Endpoint & { auth: 'public' }>(
+  endpoint: E,
+  handle: (ctx: RequestContext) => Promise<ApiResponse<ReplyOf<E>>>,
 ): Route {
-  return { method, pattern, auth: 'public', handle };
+  return { endpoint, method: endpoint.method, pattern: endpoint.path, auth: 'public', handle };
 }
 
 /** Matches `METHOD /path` against patterns such as `/api/accounts/{id}/positions`. */

@@ -12,6 +12,7 @@ const LOCAL_ONLY = [
   ['DELETE', '/api/dev/reset-accounts'],
   ['POST', '/local/token'],
   ['GET', '/.well-known/jwks.json'],
+  ['GET', '/openapi.json'],
 ] as const;
 
 describe('local-mode helpers', () => {
@@ -34,6 +35,16 @@ describe('local-mode helpers', () => {
   it.each(LOCAL_ONLY)('%s %s answers 404 in AWS mode, even with a valid token', async (method, path) => {
     const res = await aws.call(method, path, { user: DEMO_USER, body: { user_id: DEMO_USER } });
     expect(res.status).toBe(404);
+  });
+
+  it('/openapi.json serves the contract as an OpenAPI 3.1 document naming every route', async () => {
+    const res = await local.call('GET', '/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toContain('/api/jobs/{id}/report');
+    expect(res.body.paths['/api/portfolio'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/PortfolioView',
+    });
   });
 
   it('populate-test-data loads the demo portfolio for the caller', async () => {

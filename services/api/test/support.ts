@@ -7,6 +7,7 @@ import { createApiHandler } from '../src/app.ts';
 import { createJwtVerifier } from '../src/auth.ts';
 import type { ApiDeps } from '../src/deps.ts';
 import type { JobQueue } from '../src/queue.ts';
+import { checkAgainstContract } from './contract-check.ts';
 
 export { BACKENDS } from '../../../packages/database/test/support/backends.ts';
 
@@ -127,7 +128,10 @@ export async function startTestApi(
   return { db, repos, queue, key, logs, handle, call, close: () => db.close() };
 }
 
-/** Builds the API Gateway v2 event for a request and calls `handle` in-process. */
+/**
+ * Builds the API Gateway v2 event for a request and calls `handle` in-process. Every answer is
+ * checked against the HTTP contract (`checkAgainstContract`), so every API test is a contract test.
+ */
 export async function invoke(
   handle: ReturnType<typeof createApiHandler>,
   method: string,
@@ -163,11 +167,13 @@ export async function invoke(
   };
   const result = await handle(event);
   const text = result.body ?? '';
-  return {
+  const response = {
     status: result.statusCode ?? 0,
     headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
     body: text === '' ? undefined : JSON.parse(text),
   };
+  checkAgainstContract(method, path, response.status, response.body);
+  return response;
 }
 
 /** A fingerprint of every row of every table a request could write, to prove a rejected request wrote nothing. */

@@ -1,5 +1,5 @@
 import { Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
-import type { AllocationMap } from '../../api/types.ts';
+import type { AllocationMap } from '../../lib/portfolio.ts';
 import { formatPercent, humanize } from '../format.ts';
 
 const COLOURS: Record<string, string> = {

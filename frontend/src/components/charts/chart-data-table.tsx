@@ -1,4 +1,4 @@
-import type { ChartPoint } from '../../api/types.ts';
+import type { ChartPoint } from '@alex/contract';
 import { formatPercent } from '../format.ts';
 
 /** The chart's numbers as a list: readable by screen readers and on any screen. */

@@ -1,3 +1,4 @@
+import type { Chart, ChartPoint } from '@alex/contract';
 import {
   Bar,
   BarChart,
@@ -11,7 +12,6 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Chart, ChartPoint } from '../../api/types.ts';
 import { formatPercent } from '../format.ts';
 import { ChartLegend } from './chart-data-table.tsx';
 

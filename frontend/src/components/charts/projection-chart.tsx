@@ -1,3 +1,4 @@
+import type { ProjectionChart as Projection } from '@alex/contract';
 import {
   Area,
   CartesianGrid,
@@ -10,7 +11,6 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ProjectionChart as Projection } from '../../api/types.ts';
 import { formatMoneyWhole } from '../format.ts';
 
 const compact = new Intl.NumberFormat('en-US', {

@@ -68,16 +68,16 @@ export function AccountCard({
       <dl className="row wrap totals">
         <div>
           <dt>Total</dt>
-          <dd>{formatMoney(account.totals.total)}</dd>
+          <dd>{formatMoney(account.total_value)}</dd>
         </div>
         <div>
           <dt>Invested</dt>
-          <dd>{formatMoney(account.totals.invested)}</dd>
+          <dd>{formatMoney(account.invested_value)}</dd>
         </div>
         <div>
           <dt>Cash</dt>
           <dd>
-            {formatMoney(account.totals.cash)}{' '}
+            {formatMoney(account.cash_value)}{' '}
             <span className="muted small">at {formatRate(account.cash_interest)}</span>
           </dd>
         </div>

@@ -1,6 +1,6 @@
+import type { Account } from '@alex/contract';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
-import type { AccountInput } from '../../api/types.ts';
 import { Field } from '../field.tsx';
 import {
   accountNameError,
@@ -9,6 +9,12 @@ import {
   percentToFraction,
   ratePercentError,
 } from './validation.ts';
+
+/** What the form edits and submits: an account's own fields. */
+export type AccountInput = Pick<
+  Account,
+  'account_name' | 'account_purpose' | 'cash_balance' | 'cash_interest'
+>;
 
 /** Form values as typed; the rate is in percent here and a fraction at the API. */
 interface Values {

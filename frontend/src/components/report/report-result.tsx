@@ -1,6 +1,6 @@
+import type { Job, Report, Retirement } from '@alex/contract';
 import { useApi } from '../../api/api-context.tsx';
 import { ApiError } from '../../api/errors.ts';
-import type { AnalysisJob, Chart, Report, Retirement } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Disclaimer } from '../disclaimer.tsx';
 import { ChartView, Markdown } from '../lazy.tsx';
@@ -17,16 +17,8 @@ async function orMissing<T>(load: Promise<T>): Promise<T | null> {
   }
 }
 
-/** The charter's charts, or the report's named ones when the list is empty. */
-function chartsOf(report: Report): Chart[] {
-  if (report.charts.length > 0) return report.charts;
-  return [report.asset_class_chart, report.region_chart, report.sector_chart].filter(
-    (chart): chart is Chart => Boolean(chart),
-  );
-}
-
 /** A completed analysis: summary, retirement projection, charts and the full markdown report. */
-export function ReportResult({ job }: { job: AnalysisJob }) {
+export function ReportResult({ job }: { job: Job }) {
   const api = useApi();
   const result = useResource(
     async (signal) => {
@@ -41,17 +33,17 @@ export function ReportResult({ job }: { job: AnalysisJob }) {
   if (result.status === 'loading') return <Loading label="Loading the report" />;
   if (result.status === 'error') return <ErrorState error={result.error} onRetry={result.reload} />;
   const { report, retirement } = result.data;
-  const charts = report ? chartsOf(report) : [];
+  const charts = report?.charts ?? [];
 
   return (
     <article className="stack-lg report">
       <Disclaimer />
-      {report?.report_summary && (
+      {report?.summary && (
         <section className="card stack" aria-labelledby="summary-heading">
           <h2 id="summary-heading" className="h2">
             Summary
           </h2>
-          <Markdown>{report.report_summary}</Markdown>
+          <Markdown>{report.summary}</Markdown>
         </section>
       )}
       {retirement ? (
@@ -71,12 +63,12 @@ export function ReportResult({ job }: { job: AnalysisJob }) {
           </div>
         </section>
       )}
-      {report?.report_detail ? (
+      {report?.markdown ? (
         <section className="card stack" aria-labelledby="report-heading">
           <h2 id="report-heading" className="h2">
             Full report
           </h2>
-          <Markdown>{report.report_detail}</Markdown>
+          <Markdown>{report.markdown}</Markdown>
           {report.generated_by && <p className="muted small">Written by {report.generated_by}.</p>}
         </section>
       ) : (

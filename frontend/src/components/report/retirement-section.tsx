@@ -1,4 +1,4 @@
-import type { Retirement } from '../../api/types.ts';
+import type { Retirement } from '@alex/contract';
 import { formatMoney, formatPercent } from '../format.ts';
 import { Markdown, ProjectionChart } from '../lazy.tsx';
 

@@ -1,6 +1,7 @@
+import type { User, UserUpdate } from '@alex/contract';
+import { ASSET_CLASSES, REGIONS } from '@alex/core/taxonomy';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
-import { ASSET_CLASSES, REGIONS, type User, type UserUpdate } from '../../api/types.ts';
 import { Field } from '../field.tsx';
 import { cashError } from '../portfolio/validation.ts';
 import { entryErrors, toInputs, toMap, totalError } from './targets.ts';

@@ -1,4 +1,4 @@
-import type { AllocationMap } from '../../api/types.ts';
+import type { AllocationMap } from '../../lib/portfolio.ts';
 
 /** How far from 100 a set of targets may sum, as at the API. */
 export const TARGET_TOLERANCE = 0.05;

@@ -1,7 +1,7 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
-import { Account, AccountCreate, AccountUpdate } from '../schemas/accounts.ts';
+import { Account, AccountCreate, AccountUpdate } from '../schemas/index.ts';
 import { ACCOUNT_FIELDS } from './columns.ts';
 import { parseRows, validate, validateId } from './validate.ts';
 

@@ -1,7 +1,6 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { sql } from '../client/params.ts';
-import { Instrument, InstrumentCreate, InstrumentPlaceholder } from '../schemas/instruments.ts';
-import { TickerSymbol } from '../schemas/primitives.ts';
+import { Instrument, InstrumentCreate, InstrumentPlaceholder, TickerSymbol } from '../schemas/index.ts';
 import { INSTRUMENT_FIELDS } from './columns.ts';
 import { parseRows, validate } from './validate.ts';
 

@@ -1,7 +1,7 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { ConflictError, NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
-import { AgentName, AgentProgress, AnalysisJob } from '../schemas/jobs.ts';
+import { AgentName, AgentProgress, AnalysisJob } from '../schemas/index.ts';
 import { parseRows, validate, validateId } from './validate.ts';
 
 const COLUMNS = `id, clerk_user_id, status, request_data, result_data, progress, error_message,

@@ -1,8 +1,6 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
-import { Account, Position } from '../schemas/accounts.ts';
-import { Instrument } from '../schemas/instruments.ts';
-import { User } from '../schemas/users.ts';
+import { Account, Instrument, Position, User } from '../schemas/index.ts';
 import { ACCOUNT_FIELDS, INSTRUMENT_FIELDS, POSITION_FIELDS, prefixed, unprefix } from './columns.ts';
 
 const USER_FIELDS = [

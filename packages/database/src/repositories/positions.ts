@@ -1,8 +1,7 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
-import { Position, PositionCreate, PositionUpdate } from '../schemas/accounts.ts';
-import { Instrument } from '../schemas/instruments.ts';
+import { Instrument, Position, PositionCreate, PositionUpdate } from '../schemas/index.ts';
 import { INSTRUMENT_FIELDS, POSITION_FIELDS, prefixed, unprefix } from './columns.ts';
 import { validate, validateId } from './validate.ts';
 

@@ -1,8 +1,8 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
-import type { Chart } from '../schemas/charts.ts';
-import { Report, ReportChartsInput, ReportTextInput } from '../schemas/jobs.ts';
+import type { Chart } from '../schemas/index.ts';
+import { Report, ReportChartsInput, ReportTextInput } from '../schemas/index.ts';
 import { parseRows, validate, validateId } from './validate.ts';
 
 const COLUMNS = `id, clerk_user_id, job_id, report_date, report_summary, report_detail, asset_class_chart,

@@ -1,7 +1,7 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
-import { Retirement, RetirementInput } from '../schemas/jobs.ts';
+import { Retirement, RetirementInput } from '../schemas/index.ts';
 import { validate, validateId } from './validate.ts';
 
 const COLUMNS = `id, clerk_user_id, job_id, estimated_income, success_rate, summary, detail, chart, assumptions,

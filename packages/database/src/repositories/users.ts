@@ -1,7 +1,7 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
-import { USER_DEFAULTS, User, UserCreate, UserUpdate } from '../schemas/users.ts';
+import { USER_DEFAULTS, User, UserCreate, UserUpdate } from '../schemas/index.ts';
 import { validate } from './validate.ts';
 
 const COLUMNS = `clerk_user_id, display_name, years_until_retirement, target_retirement_income,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ValidationError, validationErrorFrom } from '../client/errors.ts';
-import { Uuid } from '../schemas/primitives.ts';
+import { Uuid } from '../schemas/index.ts';
 
 /** Parses `input` with `schema` or throws a {@link ValidationError} naming each bad field. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.output<S> {

@@ -1,8 +1,48 @@
+// Value and request schemas shared with the HTTP contract, re-exported for the services.
+export {
+  AccountCreate,
+  AccountUpdate,
+  AGENT_NAMES,
+  AgentName,
+  AgentProgress,
+  ALLOCATION_TOLERANCE,
+  ASSET_CLASSES,
+  AssetClass,
+  AssetClassAllocation,
+  AssetClassTargets,
+  allocationMap,
+  allocationSum,
+  CHART_TYPES,
+  Chart,
+  ChartPoint,
+  ClerkUserId,
+  decimalString,
+  INSTRUMENT_TYPES,
+  InstrumentType,
+  IsoDate,
+  IsoTimestamp,
+  JOB_STATUSES,
+  JobProgress,
+  JobStatus,
+  MAX_TEXT,
+  numberToPlainString,
+  PositionCreate,
+  PositionUpdate,
+  ProjectionChart,
+  ProjectionPoint,
+  Quantity,
+  REGIONS,
+  Region,
+  RegionAllocation,
+  RegionTargets,
+  SECTORS,
+  Sector,
+  SectorAllocation,
+  TickerSymbol,
+  UserUpdate,
+  Uuid,
+} from '@alex/contract';
 export * from './accounts.ts';
-export * from './allocation.ts';
-export * from './charts.ts';
-export * from './enums.ts';
 export * from './instruments.ts';
 export * from './jobs.ts';
-export * from './primitives.ts';
 export * from './users.ts';

@@ -1,28 +1,17 @@
+import {
+  Chart,
+  ClerkUserId,
+  IsoDate,
+  IsoTimestamp,
+  JobProgress,
+  JobStatus,
+  ProjectionChart,
+} from '@alex/contract';
 import { z } from 'zod';
-import { Chart, ProjectionChart } from './charts.ts';
-import { JobStatus } from './enums.ts';
-import { ClerkUserId, IsoDate, IsoTimestamp } from './primitives.ts';
-
-/** The agents the planner runs; their progress is tracked per job. */
-export const AGENT_NAMES = ['tagger', 'reporter', 'charter', 'retirement'] as const;
-export const AgentName = z.enum(AGENT_NAMES);
-export type AgentName = z.infer<typeof AgentName>;
 
 /** What the planner sends the reporter, charter and retirement agents: which job, for which user. */
 export const AgentJobEvent = z.object({ job_id: z.uuid(), clerk_user_id: ClerkUserId });
 export type AgentJobEvent = z.infer<typeof AgentJobEvent>;
-
-/** Where one agent is in a job. */
-export const AgentProgress = z.object({
-  status: z.enum(['pending', 'running', 'completed', 'failed', 'skipped']),
-  started_at: IsoTimestamp.optional(),
-  finished_at: IsoTimestamp.optional(),
-  message: z.string().max(2000).optional(),
-});
-export type AgentProgress = z.infer<typeof AgentProgress>;
-
-export const JobProgress = z.partialRecord(AgentName, AgentProgress);
-export type JobProgress = z.infer<typeof JobProgress>;
 
 /** An analysis job row. */
 export const AnalysisJob = z.object({

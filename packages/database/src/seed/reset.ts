@@ -3,8 +3,7 @@ import { sql } from '../client/params.ts';
 import { dropAll, type MigrationReport, runMigrations } from '../migrations/runner.ts';
 import { instrumentsRepository } from '../repositories/instruments.ts';
 import { validate } from '../repositories/validate.ts';
-import { AccountCreate, PositionCreate } from '../schemas/accounts.ts';
-import { UserCreate } from '../schemas/users.ts';
+import { AccountCreate, PositionCreate, UserCreate } from '../schemas/index.ts';
 import { DEFAULT_INSTRUMENTS } from './instruments.ts';
 import { TEST_ACCOUNTS, TEST_USER } from './test-data.ts';
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../client/data-api-client.ts';
-import { AssetClassAllocation, RegionAllocation, SectorAllocation } from '../schemas/instruments.ts';
+import { AssetClassAllocation, RegionAllocation, SectorAllocation } from '../schemas/index.ts';
 
 /** Tables `verify` counts, in display order. */
 export const VERIFIED_TABLES = [

@@ -1,15 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  calculateJwkThumbprint,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type JSONWebKeySet,
-  type JWK,
-  SignJWT,
-} from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 
 import { LOCAL_ISSUER_URL, LOCAL_SPA_ORIGIN } from '../local-defaults.ts';
 
@@ -30,7 +22,7 @@ export interface LocalIssuer {
   readonly issuer: string;
   sign(userId: string, options?: LocalSignOptions): Promise<string>;
   /** The public keys only, as served at `/.well-known/jwks.json`. */
-  jwks(): JSONWebKeySet;
+  jwks(): { keys: (JWK & { kty: string })[] };
 }
 
 /**
@@ -56,7 +48,7 @@ export async function createLocalIssuer(
         .setNotBefore('0s')
         .setExpirationTime(signOptions.expiresIn ?? '1h')
         .sign(key),
-    jwks: () => ({ keys: [{ ...publicJwk, alg: ALG, use: 'sig' }] }),
+    jwks: () => ({ keys: [{ ...publicJwk, kty: 'RSA', alg: ALG, use: 'sig' }] }),
   };
 }
 

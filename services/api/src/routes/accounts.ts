@@ -1,5 +1,5 @@
 import { toPositionInput } from '@alex/analysis';
-import { AccountCreate, AccountUpdate } from '@alex/database';
+import { endpoints } from '@alex/contract';
 import { valuePortfolio } from '@alex/finance';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
@@ -7,35 +7,35 @@ import { parseAll, parseBody, uuidParam } from '../validation.ts';
 
 /** The user's accounts, and the positions in one of them. */
 export const accountRoutes: Route[] = [
-  userRoute('GET', '/api/accounts', async ({ deps, userId }) =>
+  userRoute(endpoints.listAccounts, async ({ deps, userId }) =>
     json(200, await deps.repos.accounts.list(userId)),
   ),
 
-  userRoute('POST', '/api/accounts', async ({ deps, userId, rawBody }) => {
-    const account = parseBody(AccountCreate.strict(), rawBody);
+  userRoute(endpoints.createAccount, async ({ deps, userId, rawBody }) => {
+    const account = parseBody(endpoints.createAccount.body, rawBody);
     await deps.repos.users.getOrCreate({ clerk_user_id: userId });
     return json(201, await deps.repos.accounts.create(userId, account));
   }),
 
-  userRoute('GET', '/api/accounts/{id}', async ({ deps, userId, params }) =>
+  userRoute(endpoints.getAccount, async ({ deps, userId, params }) =>
     json(200, await deps.repos.accounts.get(userId, uuidParam(params))),
   ),
 
-  userRoute('PUT', '/api/accounts/{id}', async ({ deps, userId, params, rawBody }) => {
+  userRoute(endpoints.updateAccount, async ({ deps, userId, params, rawBody }) => {
     const [id, update] = parseAll(
       () => uuidParam(params),
-      () => parseBody(AccountUpdate, rawBody),
+      () => parseBody(endpoints.updateAccount.body, rawBody),
     );
     return json(200, await deps.repos.accounts.update(userId, id, update));
   }),
 
-  userRoute('DELETE', '/api/accounts/{id}', async ({ deps, userId, params }) => {
+  userRoute(endpoints.deleteAccount, async ({ deps, userId, params }) => {
     const id = uuidParam(params);
     await deps.repos.accounts.delete(userId, id);
-    return json(200, { id, deleted: true });
+    return json(200, { id, deleted: true as const });
   }),
 
-  userRoute('GET', '/api/accounts/{id}/positions', async ({ deps, userId, params }) => {
+  userRoute(endpoints.listAccountPositions, async ({ deps, userId, params }) => {
     const id = uuidParam(params);
     const positions = await deps.repos.positions.listForAccount(userId, id);
     // Values come from the finance package: quantity × price rounded once to cents, never guessed.

@@ -1,19 +1,11 @@
+import { endpoints, type Job } from '@alex/contract';
 import { type AnalysisJob, ValidationError } from '@alex/database';
-import { z } from 'zod';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
 import { parseBody, parseQuery, uuidParam } from '../validation.ts';
 
-const AnalyzeRequest = z
-  .object({ analysis_type: z.literal('portfolio').default('portfolio') })
-  .strict()
-  .optional()
-  .transform((body) => body ?? { analysis_type: 'portfolio' as const });
-
-const JobsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
-
 /** A job as the SPA sees it: status, per-agent progress, timings and the failure message. */
-function jobView(job: AnalysisJob) {
+function jobView(job: AnalysisJob): Job {
   return {
     id: job.id,
     status: job.status,
@@ -29,8 +21,8 @@ function jobView(job: AnalysisJob) {
 
 /** Starting an analysis, and everything it produced: job status, report, charts, retirement projection. */
 export const analysisRoutes: Route[] = [
-  userRoute('POST', '/api/analyze', async ({ deps, userId, rawBody }) => {
-    const request = parseBody(AnalyzeRequest, rawBody);
+  userRoute(endpoints.startAnalysis, async ({ deps, userId, rawBody }) => {
+    const request = parseBody(endpoints.startAnalysis.body, rawBody);
     await deps.repos.users.getOrCreate({ clerk_user_id: userId });
     const portfolio = await deps.repos.portfolio.get(userId);
     if (!portfolio.accounts.some((account) => account.positions.length > 0)) {
@@ -49,16 +41,16 @@ export const analysisRoutes: Route[] = [
     return json(202, { job_id: job.id }, { 'x-job-id': job.id, location: `/api/jobs/${job.id}` });
   }),
 
-  userRoute('GET', '/api/jobs', async ({ deps, userId, query }) => {
-    const { limit } = parseQuery(JobsQuery, query);
+  userRoute(endpoints.listJobs, async ({ deps, userId, query }) => {
+    const { limit } = parseQuery(endpoints.listJobs.query, query);
     return json(200, (await deps.repos.jobs.list(userId, limit)).map(jobView));
   }),
 
-  userRoute('GET', '/api/jobs/{id}', async ({ deps, userId, params }) =>
+  userRoute(endpoints.getJob, async ({ deps, userId, params }) =>
     json(200, jobView(await deps.repos.jobs.get(userId, uuidParam(params)))),
   ),
 
-  userRoute('GET', '/api/jobs/{id}/report', async ({ deps, userId, params }) => {
+  userRoute(endpoints.getReport, async ({ deps, userId, params }) => {
     const report = await deps.repos.reports.getForJob(userId, uuidParam(params));
     return json(200, {
       job_id: report.job_id,
@@ -73,7 +65,7 @@ export const analysisRoutes: Route[] = [
     });
   }),
 
-  userRoute('GET', '/api/jobs/{id}/retirement', async ({ deps, userId, params }) => {
+  userRoute(endpoints.getRetirement, async ({ deps, userId, params }) => {
     const retirement = await deps.repos.retirement.getForJob(userId, uuidParam(params));
     return json(200, {
       job_id: retirement.job_id,

@@ -1,3 +1,4 @@
+import { endpoints } from '@alex/contract';
 import type { ApiDeps } from '../deps.ts';
 import { json } from '../http.ts';
 import { publicRoute, type Route } from '../router.ts';
@@ -10,7 +11,9 @@ import { positionRoutes } from './positions.ts';
 import { userRoutes } from './user.ts';
 import { webhookRoutes } from './webhooks.ts';
 
-const healthRoutes: Route[] = [publicRoute('GET', '/health', async () => json(200, { status: 'ok' }))];
+const healthRoutes: Route[] = [
+  publicRoute(endpoints.health, async () => json(200, { status: 'ok' as const })),
+];
 
 /** Every route the API serves; the local helpers only in local mode. */
 export function apiRoutes(deps: Pick<ApiDeps, 'localMode'>): Route[] {

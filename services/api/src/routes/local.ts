@@ -1,18 +1,20 @@
-import { ClerkUserId, TEST_ACCOUNTS } from '@alex/database';
-import { z } from 'zod';
+import { localEndpoints } from '@alex/contract';
+import { openApiDocument } from '@alex/contract/openapi';
+import { TEST_ACCOUNTS } from '@alex/database';
 import { RouteNotFoundError } from '../errors.ts';
 import { json } from '../http.ts';
 import { publicRoute, type Route, userRoute } from '../router.ts';
 import { parseBody } from '../validation.ts';
 
-const TokenRequest = z.object({ user_id: ClerkUserId }).strict();
+let openApi: Record<string, unknown> | undefined;
 
 /**
- * Local-mode helpers: demo data and reset for the caller, and the local issuer's sign-in and JWKS.
+ * Local-mode helpers: demo data and reset for the caller, the local issuer's sign-in and JWKS, and
+ * the OpenAPI document at `/openapi.json`.
  * They are only registered when `localMode` is on, so on AWS they are 404 like any unknown path.
  */
 export const localRoutes: Route[] = [
-  userRoute('POST', '/api/dev/populate-test-data', async ({ deps, userId }) => {
+  userRoute(localEndpoints.populateTestData, async ({ deps, userId }) => {
     const { repos } = deps;
     await repos.users.getOrCreate({ clerk_user_id: userId });
     await repos.accounts.deleteAll(userId);
@@ -27,20 +29,26 @@ export const localRoutes: Route[] = [
     return json(201, { accounts: TEST_ACCOUNTS.length, positions });
   }),
 
-  userRoute('DELETE', '/api/dev/reset-accounts', async ({ deps, userId }) =>
+  userRoute(localEndpoints.resetAccounts, async ({ deps, userId }) =>
     json(200, { deleted: await deps.repos.accounts.deleteAll(userId) }),
   ),
 
   // The local sign-in screen picks a user and gets a token for it: local mode has no passwords.
-  publicRoute('POST', '/local/token', async ({ deps, rawBody, origin }) => {
+  publicRoute(localEndpoints.localToken, async ({ deps, rawBody, origin }) => {
     if (!deps.localIssuer) throw new RouteNotFoundError();
-    const { user_id } = parseBody(TokenRequest, rawBody);
+    const { user_id } = parseBody(localEndpoints.localToken.body, rawBody);
     const azp = origin && deps.cors.origins.includes(origin) ? origin : deps.cors.origins[0];
     return json(200, { token: await deps.localIssuer.sign(user_id, azp ? { azp } : {}) });
   }),
 
-  publicRoute('GET', '/.well-known/jwks.json', async ({ deps }) => {
+  publicRoute(localEndpoints.jwks, async ({ deps }) => {
     if (!deps.localIssuer) throw new RouteNotFoundError();
     return json(200, deps.localIssuer.jwks(), { 'cache-control': 'public, max-age=60' });
+  }),
+
+  // The contract as OpenAPI 3.1, for tools and for reading; generated once, on first request.
+  publicRoute(localEndpoints.openApi, async () => {
+    openApi ??= openApiDocument();
+    return json(200, openApi as { openapi: '3.1.0' }, { 'cache-control': 'no-cache' });
   }),
 ];

@@ -1,4 +1,5 @@
 import { portfolioFacts } from '@alex/analysis';
+import { endpoints } from '@alex/contract';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
 
@@ -7,7 +8,7 @@ import { type Route, userRoute } from '../router.ts';
  * the finance package), totals, allocations, drift against the user's targets and chart data.
  */
 export const portfolioRoutes: Route[] = [
-  userRoute('GET', '/api/portfolio', async ({ deps, userId }) => {
+  userRoute(endpoints.getPortfolio, async ({ deps, userId }) => {
     await deps.repos.users.getOrCreate({ clerk_user_id: userId });
     const portfolio = await deps.repos.portfolio.get(userId);
     const facts = portfolioFacts(portfolio);

@@ -1,4 +1,4 @@
-import { PositionCreate, PositionUpdate } from '@alex/database';
+import { endpoints } from '@alex/contract';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
 import { parseAll, parseBody, uuidParam } from '../validation.ts';
@@ -8,22 +8,22 @@ import { parseAll, parseBody, uuidParam } from '../validation.ts';
  * a user-added placeholder instrument, which the planner's tagger classifies before an analysis.
  */
 export const positionRoutes: Route[] = [
-  userRoute('POST', '/api/positions', async ({ deps, userId, rawBody }) => {
-    const position = parseBody(PositionCreate.strict(), rawBody);
+  userRoute(endpoints.createPosition, async ({ deps, userId, rawBody }) => {
+    const position = parseBody(endpoints.createPosition.body, rawBody);
     return json(201, await deps.repos.positions.upsert(userId, position));
   }),
 
-  userRoute('PUT', '/api/positions/{id}', async ({ deps, userId, params, rawBody }) => {
+  userRoute(endpoints.updatePosition, async ({ deps, userId, params, rawBody }) => {
     const [id, update] = parseAll(
       () => uuidParam(params),
-      () => parseBody(PositionUpdate, rawBody),
+      () => parseBody(endpoints.updatePosition.body, rawBody),
     );
     return json(200, await deps.repos.positions.update(userId, id, update));
   }),
 
-  userRoute('DELETE', '/api/positions/{id}', async ({ deps, userId, params }) => {
+  userRoute(endpoints.deletePosition, async ({ deps, userId, params }) => {
     const id = uuidParam(params);
     await deps.repos.positions.delete(userId, id);
-    return json(200, { id, deleted: true });
+    return json(200, { id, deleted: true as const });
   }),
 ];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const CHART_TYPES = ['pie', 'donut', 'bar', 'horizontalBar'] as const;
 
 /** One slice or bar: a label, a value (a percentage for allocation charts) and a colour. */
-export const ChartPoint = z.object({
+export const ChartPoint = z.strictObject({
   name: z.string().min(1).max(100).describe('Label of the slice or bar'),
   value: z.number().finite().describe('Value; a percentage for allocation charts'),
   color: z
@@ -15,7 +15,7 @@ export const ChartPoint = z.object({
 export type ChartPoint = z.infer<typeof ChartPoint>;
 
 /** A Recharts-ready chart: `{key, title, type, description, data:[{name, value, color}]}`. */
-export const Chart = z.object({
+export const Chart = z.strictObject({
   key: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/)
@@ -29,7 +29,7 @@ export const Chart = z.object({
 export type Chart = z.infer<typeof Chart>;
 
 /** One year of the retirement projection: percentile bands of portfolio value. */
-export const ProjectionPoint = z.object({
+export const ProjectionPoint = z.strictObject({
   year: z.number().int().describe('Years from now'),
   age: z.number().int().nullable().optional().describe("The user's age that year, when known"),
   phase: z.enum(['accumulation', 'retirement']),
@@ -40,7 +40,7 @@ export const ProjectionPoint = z.object({
 export type ProjectionPoint = z.infer<typeof ProjectionPoint>;
 
 /** The retirement projection chart: percentile bands for every year. */
-export const ProjectionChart = z.object({
+export const ProjectionChart = z.strictObject({
   title: z.string(),
   type: z.literal('projection'),
   description: z.string(),

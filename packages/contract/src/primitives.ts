@@ -67,3 +67,8 @@ export const ClerkUserId = z
   .max(255)
   .regex(/^[A-Za-z0-9_\-.:@|]+$/, 'must be a user id')
   .describe('Clerk user id');
+
+/** Money as an exact decimal string; the description names the unit, today's US dollars. */
+export function moneyText(what: string) {
+  return z.string().describe(`${what}, a decimal string in today's US dollars`);
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { allocationMap } from './allocation.ts';
+import { AssetClass, Region, Sector } from './enums.ts';
+import { AGENT_NAMES } from './plain.ts';
+import { IsoTimestamp } from './primitives.ts';
+
+/** Regional breakdown of an instrument's holdings (percentages summing to 100). */
+export const RegionAllocation = allocationMap(
+  Region,
+  'allocation_regions',
+  'Regional breakdown of the holdings',
+);
+/** Sector breakdown of an instrument's holdings (percentages summing to 100). */
+export const SectorAllocation = allocationMap(
+  Sector,
+  'allocation_sectors',
+  'Sector breakdown of the holdings',
+);
+/** Asset-class breakdown of an instrument's holdings (percentages summing to 100). */
+export const AssetClassAllocation = allocationMap(
+  AssetClass,
+  'allocation_asset_class',
+  'Asset-class breakdown of the holdings',
+);
+
+/** A user's target asset-class mix. */
+export const AssetClassTargets = allocationMap(
+  AssetClass,
+  'asset_class_targets',
+  'Target asset-class mix for rebalancing',
+);
+/** A user's target regional mix. */
+export const RegionTargets = allocationMap(Region, 'region_targets', 'Target regional mix for rebalancing');
+
+/** One agent of an analysis. */
+export const AgentName = z.enum(AGENT_NAMES);
+export type AgentName = z.infer<typeof AgentName>;
+
+/** Where one agent is in a job. */
+export const AgentProgress = z.strictObject({
+  status: z.enum(['pending', 'running', 'completed', 'failed', 'skipped']),
+  started_at: IsoTimestamp.optional(),
+  finished_at: IsoTimestamp.optional(),
+  message: z.string().max(2000).optional(),
+});
+export type AgentProgress = z.infer<typeof AgentProgress>;
+
+/** Per-agent progress of a job. */
+export const JobProgress = z.partialRecord(AgentName, AgentProgress);
+export type JobProgress = z.infer<typeof JobProgress>;
