@@ -55,7 +55,7 @@ export function openApiDocument(options: { serverUrl?: string } = {}): JsonObjec
   const inp = z.toJSONSchema(requests, { ...common, io: 'input' }).schemas;
   const schemas: JsonObject = {};
   for (const [id, schema] of Object.entries({ ...out, ...inp })) {
-    const { $schema: _dialect, id: _id, ...rest } = schema as JsonObject;
+    const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
     if (!id.endsWith('Query')) schemas[id] = rest;
   }
 
