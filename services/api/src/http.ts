@@ -27,6 +27,10 @@ export interface UserContext extends RequestContext {
 }
 
 /** A JSON response; a route's body is typed by its contract endpoint. */
-export function json<Body>(status: number, body: Body, headers?: Record<string, string>): ApiResponse<Body> {
+export function json<Body = unknown>(
+  status: number,
+  body: NoInfer<Body>,
+  headers?: Record<string, string>,
+): ApiResponse<Body> {
   return { status, body, ...(headers ? { headers } : {}) };
 }
