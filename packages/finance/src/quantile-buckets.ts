@@ -1,0 +1,144 @@
+import { quantilesBySelection, selectInPlace } from './quantile.ts';
+
+/** The most probabilities one {@link quantilesOf} call takes. */
+export const MAX_QUANTILES = 8;
+
+/** Reusable memory for {@link quantilesOf}: allocate once per thread, reuse for every row. */
+export interface QuantileScratch {
+  /** Counts per bucket (the top 16 bits of a double); all zero between calls. */
+  histogram: Uint32Array;
+  /** Group number + 1 of each bucket to gather; all zero between calls. */
+  marks: Uint8Array;
+  /** Values gathered from the marked buckets, group after group; a row long. */
+  buffer: Float64Array;
+  /** Per group: first bucket, last bucket, values below it, start in `buffer`, gather cursor. */
+  groups: Float64Array;
+  /** Per quantile: its group. */
+  groupOf: Uint8Array;
+}
+
+/** Scratch for rows of up to `rowLength` values. */
+export function quantileScratch(rowLength: number): QuantileScratch {
+  return {
+    histogram: new Uint32Array(65536),
+    marks: new Uint8Array(65536),
+    buffer: new Float64Array(rowLength),
+    groups: new Float64Array(5 * 8),
+    groupOf: new Uint8Array(8),
+  };
+}
+
+/**
+ * Type-7 quantiles (as {@link quantileOfSorted}) of the non-negative `values[from..from+count)` for
+ * ascending `probabilities`, written to `out`, exact, without reordering `values`, in two passes: a
+ * histogram on the top 16 bits of each double (monotonic in the value for non-negative numbers) finds
+ * the bucket of each wanted order statistic and of its successor; the second pass gathers only those
+ * buckets (a few % of the row) and selection finishes there. A row with a negative value or NaN is
+ * copied and selected whole. Self-contained: the Node worker entry ships its source.
+ */
+export function quantilesOf(
+  values: Float64Array,
+  from: number,
+  count: number,
+  probabilities: readonly number[],
+  out: Float64Array,
+  scratch: QuantileScratch,
+): void {
+  const { histogram, marks, buffer, groups, groupOf } = scratch;
+  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+  const last = from + count - 1;
+  let lowest = 65535;
+  let highest = 0;
+  // Little-endian: the high word of values[i] is words[2i + 1] (every platform Node and browsers run on).
+  for (let i = from; i <= last; i += 1) {
+    const bucket = (words[2 * i + 1] ?? 0) >>> 16;
+    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+    lowest = Math.min(lowest, bucket);
+    highest = Math.max(highest, bucket);
+  }
+  if (highest >= 0x7ff0 || probabilities.length > 8) {
+    histogram.fill(0, lowest, highest + 1);
+    buffer.set(values.subarray(from, from + count));
+    quantilesBySelection(buffer, 0, count, probabilities, out);
+    return;
+  }
+  // Walk the buckets once: each quantile's bucket and its successor's; overlapping ranges share a group.
+  let bucket = lowest;
+  let below = 0;
+  let group = -1;
+  let size = 0;
+  for (let q = 0; q < probabilities.length; q += 1) {
+    const k = Math.floor((count - 1) * (probabilities[q] ?? 0));
+    while (below + (histogram[bucket] ?? 0) <= k) {
+      below += histogram[bucket] ?? 0;
+      bucket += 1;
+    }
+    let end = bucket;
+    if (k + 1 < count && below + (histogram[bucket] ?? 0) === k + 1) {
+      end += 1;
+      while ((histogram[end] ?? 0) === 0) end += 1;
+    }
+    if (group >= 0 && bucket <= (groups[5 * group + 1] ?? 0)) {
+      groups[5 * group + 1] = Math.max(end, groups[5 * group + 1] ?? 0);
+    } else {
+      group += 1;
+      groups[5 * group] = bucket;
+      groups[5 * group + 1] = end;
+      groups[5 * group + 2] = below;
+    }
+    groupOf[q] = group;
+  }
+  for (let g = 0; g <= group; g += 1) {
+    groups[5 * g + 3] = size;
+    groups[5 * g + 4] = size;
+    for (let b = groups[5 * g] ?? 0; b <= (groups[5 * g + 1] ?? 0); b += 1) {
+      marks[b] = g + 1;
+      size += histogram[b] ?? 0;
+    }
+  }
+  for (let i = from; i <= last; i += 1) {
+    const mark = marks[(words[2 * i + 1] ?? 0) >>> 16] ?? 0;
+    if (mark !== 0) {
+      const cursor = groups[5 * mark - 1] ?? 0;
+      buffer[cursor] = values[i] ?? 0;
+      groups[5 * mark - 1] = cursor + 1;
+    }
+  }
+  // Within each group's slice of the buffer, as quantilesBySelection does: select ascending, each above
+  // the last; then each successor is a minimum up to the next selected index.
+  for (let q = 0; q < probabilities.length; q += 1) {
+    const g = groupOf[q] ?? 0;
+    const k = rankIn(groups, g, count, probabilities[q] ?? 0);
+    const previous = q > 0 && groupOf[q - 1] === g ? rankIn(groups, g, count, probabilities[q - 1] ?? 0) : -1;
+    if (k > previous)
+      selectInPlace(buffer, Math.max(previous + 1, groups[5 * g + 3] ?? 0), (groups[5 * g + 4] ?? 0) - 1, k);
+  }
+  for (let q = 0; q < probabilities.length; q += 1) {
+    const g = groupOf[q] ?? 0;
+    const k = rankIn(groups, g, count, probabilities[q] ?? 0);
+    const end = (groups[5 * g + 4] ?? 0) - 1;
+    let bound = end;
+    for (let next = q + 1; next < probabilities.length && groupOf[next] === g; next += 1) {
+      const selected = rankIn(groups, g, count, probabilities[next] ?? 0);
+      if (selected > k) {
+        bound = selected;
+        break;
+      }
+    }
+    const low = buffer[k] ?? 0;
+    let high = low;
+    if (k < end) {
+      high = buffer[k + 1] ?? low;
+      for (let i = k + 2; i <= bound; i += 1) if ((buffer[i] ?? 0) < high) high = buffer[i] ?? 0;
+    }
+    const position = (count - 1) * (probabilities[q] ?? 0);
+    out[q] = low + (position - Math.floor(position)) * (high - low);
+  }
+  histogram.fill(0, lowest, highest + 1);
+  for (let g = 0; g <= group; g += 1) marks.fill(0, groups[5 * g] ?? 0, (groups[5 * g + 1] ?? 0) + 1);
+}
+
+/** Where the order statistic for `probability` sits in group `g`'s slice of the buffer. */
+export function rankIn(groups: Float64Array, g: number, count: number, probability: number): number {
+  return (groups[5 * g + 3] ?? 0) + Math.floor((count - 1) * probability) - (groups[5 * g + 2] ?? 0);
+}
