@@ -1,7 +1,21 @@
-import { advanceYear, countFailures, simulateChunk } from './monte-carlo-kernel.ts';
-import { quantilesBySelection, selectInPlace, swap } from './quantile.ts';
-import { quantileScratch, quantilesOf, rankIn } from './quantile-buckets.ts';
-import { fillNormals, nextWord, seedStream, zigguratEdge, zigguratTables } from './random.ts';
+import {
+  advanceYear,
+  countFailures,
+  fillNormals,
+  nextWord,
+  seedStream,
+  simulateChunk,
+  zigguratEdge,
+  zigguratTables,
+} from './monte-carlo-kernel.ts';
+import {
+  quantileScratch,
+  quantilesBySelection,
+  quantilesOf,
+  rankIn,
+  selectInPlace,
+  swap,
+} from './quantile-select.ts';
 
 /** The kernel's functions, shipped as source text: each references only these and its parameters. */
 const KERNEL_FUNCTIONS = [

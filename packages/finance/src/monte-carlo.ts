@@ -1,17 +1,9 @@
 import type { AssetClass } from './keys.ts';
 import { type MonteCarloConfig, type MonteCarloInput, toMonteCarloConfig } from './monte-carlo-input.ts';
-import {
-  advanceYear,
-  chunkCount,
-  countFailures,
-  type KernelParams,
-  kernelParams,
-  type PathState,
-} from './monte-carlo-kernel.ts';
+import { advanceYear, countFailures, seedStream, zigguratTables } from './monte-carlo-kernel.ts';
 import { type ReturnModel, returnModel } from './monte-carlo-model.ts';
-import { selectInPlace } from './quantile.ts';
-import { quantileScratch, quantilesOf } from './quantile-buckets.ts';
-import { seedStream, zigguratTables } from './random.ts';
+import { chunkCount, type KernelParams, kernelParams, type PathState } from './monte-carlo-params.ts';
+import { quantileScratch, quantilesOf, selectInPlace } from './quantile-select.ts';
 import { roundTo } from './rounding.ts';
 
 /** Share of paths that must last for an income to count as sustainable. */
