@@ -52,13 +52,16 @@ export const pipelineSuite: BenchSuite = {
       let wall = 0;
       let sum = 0;
       let critical = 0;
-      for (let i = 0; i < RUNS; i += 1) {
+      // One untimed run first, as medianMs warms up: the first job pays for first queries and JIT in the
+      // local database (≈ 0.3 s reading the portfolio, 0.2 s for the first progress write, measured).
+      for (let i = -1; i < RUNS; i += 1) {
         const job = await repos.jobs.create('user_test_123');
         await planner({
           Records: [{ messageId: `bench-${i}`, body: JSON.stringify({ job_id: job.id }) } as never],
         });
         const done = await repos.jobs.get('user_test_123', job.id);
         const result = done.result_data as { wall_ms: number; durations_ms: Record<string, number> };
+        if (i < 0) continue;
         wall += result.wall_ms;
         sum += Object.values(result.durations_ms).reduce((a, b) => a + b, 0);
         critical += criticalPathMs(result.durations_ms);
