@@ -111,7 +111,7 @@ export interface QuantileScratch {
   marks: Uint8Array;
   /** Values gathered from the marked buckets, group after group; a row long. */
   buffer: Float64Array;
-  /** Per group: first bucket, last bucket, values below it, start in `buffer`, gather cursor. */
+  /** Per group: first bucket, last bucket, values below it, start in `buffer`, gather cursor, all equal. */
   groups: Float64Array;
   /** Per quantile: its group. */
   groupOf: Uint8Array;
@@ -123,7 +123,7 @@ export function quantileScratch(rowLength: number): QuantileScratch {
     histogram: new Uint32Array(65536),
     marks: new Uint8Array(65536),
     buffer: new Float64Array(rowLength),
-    groups: new Float64Array(5 * 8),
+    groups: new Float64Array(6 * 8),
     groupOf: new Uint8Array(8),
   };
 }
@@ -178,20 +178,20 @@ export function quantilesOf(
       end += 1;
       while ((histogram[end] ?? 0) === 0) end += 1;
     }
-    if (group >= 0 && bucket <= (groups[5 * group + 1] ?? 0)) {
-      groups[5 * group + 1] = Math.max(end, groups[5 * group + 1] ?? 0);
+    if (group >= 0 && bucket <= (groups[6 * group + 1] ?? 0)) {
+      groups[6 * group + 1] = Math.max(end, groups[6 * group + 1] ?? 0);
     } else {
       group += 1;
-      groups[5 * group] = bucket;
-      groups[5 * group + 1] = end;
-      groups[5 * group + 2] = below;
+      groups[6 * group] = bucket;
+      groups[6 * group + 1] = end;
+      groups[6 * group + 2] = below;
     }
     groupOf[q] = group;
   }
   for (let g = 0; g <= group; g += 1) {
-    groups[5 * g + 3] = size;
-    groups[5 * g + 4] = size;
-    for (let b = groups[5 * g] ?? 0; b <= (groups[5 * g + 1] ?? 0); b += 1) {
+    groups[6 * g + 3] = size;
+    groups[6 * g + 4] = size;
+    for (let b = groups[6 * g] ?? 0; b <= (groups[6 * g + 1] ?? 0); b += 1) {
       marks[b] = g + 1;
       size += histogram[b] ?? 0;
     }
@@ -199,10 +199,21 @@ export function quantilesOf(
   for (let i = from; i <= last; i += 1) {
     const mark = marks[(words[2 * i + 1] ?? 0) >>> 16] ?? 0;
     if (mark !== 0) {
-      const cursor = groups[5 * mark - 1] ?? 0;
+      const cursor = groups[6 * mark - 2] ?? 0;
       buffer[cursor] = values[i] ?? 0;
-      groups[5 * mark - 1] = cursor + 1;
+      groups[6 * mark - 2] = cursor + 1;
     }
+  }
+  for (let g = 0; g <= group; g += 1) {
+    const begin = groups[6 * g + 3] ?? 0;
+    const end = groups[6 * g + 4] ?? 0;
+    let least = buffer[begin] ?? 0;
+    let most = least;
+    for (let i = begin + 1; i < end; i += 1) {
+      least = Math.min(least, buffer[i] ?? 0);
+      most = Math.max(most, buffer[i] ?? 0);
+    }
+    groups[6 * g + 5] = least === most ? 1 : 0;
   }
   // Within each group's slice of the buffer, as quantilesBySelection does: select ascending, each above
   // the last; then each successor is a minimum up to the next selected index.
@@ -210,13 +221,14 @@ export function quantilesOf(
     const g = groupOf[q] ?? 0;
     const k = rankIn(groups, g, count, probabilities[q] ?? 0);
     const previous = q > 0 && groupOf[q - 1] === g ? rankIn(groups, g, count, probabilities[q - 1] ?? 0) : -1;
-    if (k > previous)
-      selectInPlace(buffer, Math.max(previous + 1, groups[5 * g + 3] ?? 0), (groups[5 * g + 4] ?? 0) - 1, k);
+    // A slice of equal values (the zeros of failed paths, late in retirement) needs no selection.
+    if (k > previous && (groups[6 * g + 5] ?? 0) === 0)
+      selectInPlace(buffer, Math.max(previous + 1, groups[6 * g + 3] ?? 0), (groups[6 * g + 4] ?? 0) - 1, k);
   }
   for (let q = 0; q < probabilities.length; q += 1) {
     const g = groupOf[q] ?? 0;
     const k = rankIn(groups, g, count, probabilities[q] ?? 0);
-    const end = (groups[5 * g + 4] ?? 0) - 1;
+    const end = (groups[6 * g + 4] ?? 0) - 1;
     let bound = end;
     for (let next = q + 1; next < probabilities.length && groupOf[next] === g; next += 1) {
       const selected = rankIn(groups, g, count, probabilities[next] ?? 0);
@@ -235,10 +247,10 @@ export function quantilesOf(
     out[q] = low + (position - Math.floor(position)) * (high - low);
   }
   histogram.fill(0, lowest, highest + 1);
-  for (let g = 0; g <= group; g += 1) marks.fill(0, groups[5 * g] ?? 0, (groups[5 * g + 1] ?? 0) + 1);
+  for (let g = 0; g <= group; g += 1) marks.fill(0, groups[6 * g] ?? 0, (groups[6 * g + 1] ?? 0) + 1);
 }
 
 /** Where the order statistic for `probability` sits in group `g`'s slice of the buffer. */
 export function rankIn(groups: Float64Array, g: number, count: number, probability: number): number {
-  return (groups[5 * g + 3] ?? 0) + Math.floor((count - 1) * probability) - (groups[5 * g + 2] ?? 0);
+  return (groups[6 * g + 3] ?? 0) + Math.floor((count - 1) * probability) - (groups[6 * g + 2] ?? 0);
 }
