@@ -150,13 +150,16 @@ export function quantilesOf(
   let lowest = 65535;
   let highest = 0;
   // Little-endian: the high word of values[i] is words[2i + 1] (every platform Node and browsers run on).
+  // Its top 16 bits (sign, exponent, 4 mantissa bits) less 0x3f00 is the bucket: values below 2^-15,
+  // zeros included, share bucket 0, so the zeros of failed paths sit next to the money, not 16,000
+  // empty buckets below it. Infinity, NaN and negatives land at 0x7ff0 − 0x3f00 or above.
   for (let i = from; i <= last; i += 1) {
-    const bucket = (words[2 * i + 1] ?? 0) >>> 16;
+    const bucket = Math.max(((words[2 * i + 1] ?? 0) >>> 16) - 0x3f00, 0);
     histogram[bucket] = (histogram[bucket] ?? 0) + 1;
     lowest = Math.min(lowest, bucket);
     highest = Math.max(highest, bucket);
   }
-  if (highest >= 0x7ff0 || probabilities.length > 8) {
+  if (highest >= 0x7ff0 - 0x3f00 || probabilities.length > 8) {
     histogram.fill(0, lowest, highest + 1);
     buffer.set(values.subarray(from, from + count));
     quantilesBySelection(buffer, 0, count, probabilities, out);
@@ -197,7 +200,7 @@ export function quantilesOf(
     }
   }
   for (let i = from; i <= last; i += 1) {
-    const mark = marks[(words[2 * i + 1] ?? 0) >>> 16] ?? 0;
+    const mark = marks[Math.max(((words[2 * i + 1] ?? 0) >>> 16) - 0x3f00, 0)] ?? 0;
     if (mark !== 0) {
       const cursor = groups[6 * mark - 2] ?? 0;
       buffer[cursor] = values[i] ?? 0;
