@@ -5,10 +5,7 @@
  */
 import type { KernelParams, PathState } from './monte-carlo-params.ts';
 
-/*
- * Fast normals: Doornik's ZIGNOR ziggurat (128 layers) on the sfc32 generator of random.ts, filling
- * typed arrays in bulk.
- */
+// Fast normals: Doornik's ZIGNOR ziggurat (128 layers) on random.ts's sfc32, filled in bulk.
 
 /** Ziggurat layer edges (`x`, 129 values) and the inner-rectangle ratios (`r`, 128 values). */
 export interface ZigguratTables {
@@ -51,21 +48,7 @@ export function seedStream(seed: number, stream: number, state: Uint32Array): vo
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     state[word] = (z ^ (z >>> 16)) >>> 0;
   }
-  let a = state[0] ?? 0;
-  let b = state[1] ?? 0;
-  let c = state[2] ?? 0;
-  let d = state[3] ?? 0;
-  for (let warmUp = 0; warmUp < 12; warmUp += 1) {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (((c << 21) | (c >>> 11)) + t) | 0;
-  }
-  state[0] = a;
-  state[1] = b;
-  state[2] = c;
-  state[3] = d;
+  for (let warmUp = 0; warmUp < 12; warmUp += 1) nextWord(state);
 }
 
 /**

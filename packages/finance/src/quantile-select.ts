@@ -1,15 +1,12 @@
-/*
- * Exact quantiles without sorting, for the Monte Carlo's bands. The Node worker entry ships these
- * functions' source text to `worker_threads`, so they call only each other (all in this file) and use no
- * closures or nested functions.
- */
+// Exact quantiles without sorting, for the Monte Carlo's bands. Worker threads get these functions as
+// source text, so they call only each other (all in this file) and use no closures or nested functions.
 
 /**
  * Rearranges `values[from..to]` (inclusive) so `values[k]` holds the value it would hold if that range
  * were sorted, with nothing larger before it and nothing smaller after it. Floyd–Rivest selection: on a
  * large range it first selects within a small sample around k, so the pivot lands near the target and
  * one pass discards most of the range (≈ n + min(k, n − k) comparisons). Runs of equal values split
- * evenly. Self-contained (it calls only itself and {@link swap}): the Node worker entry ships its source.
+ * evenly.
  */
 export function selectInPlace(values: Float64Array, from: number, to: number, k: number): void {
   let left = from;
@@ -59,7 +56,7 @@ export function swap(values: Float64Array, i: number, j: number): void {
  * Type-7 quantiles (as {@link quantileOfSorted}) of `values[from..from+count)` for ascending
  * `probabilities`, written to `out`, by selection alone: one selection per quantile, each in the range
  * above the previous one, then each next order statistic as a minimum up to the next selected index.
- * Reorders the range. Self-contained like {@link selectInPlace}.
+ * Reorders the range.
  */
 export function quantilesBySelection(
   values: Float64Array,
@@ -100,9 +97,6 @@ export function quantilesBySelection(
   }
 }
 
-/** The most probabilities one {@link quantilesOf} call takes. */
-export const MAX_QUANTILES = 8;
-
 /** Reusable memory for {@link quantilesOf}: allocate once per thread, reuse for every row. */
 export interface QuantileScratch {
   /** Counts per bucket (the top 16 bits of a double); all zero between calls. */
@@ -117,7 +111,7 @@ export interface QuantileScratch {
   groupOf: Uint8Array;
 }
 
-/** Scratch for rows of up to `rowLength` values. */
+/** Scratch for rows of up to `rowLength` values and up to 8 probabilities. */
 export function quantileScratch(rowLength: number): QuantileScratch {
   return {
     histogram: new Uint32Array(65536),
@@ -134,7 +128,7 @@ export function quantileScratch(rowLength: number): QuantileScratch {
  * histogram on the top 16 bits of each double (monotonic in the value for non-negative numbers) finds
  * the bucket of each wanted order statistic and of its successor; the second pass gathers only those
  * buckets (a few % of the row) and selection finishes there. A row with a negative value or NaN is
- * copied and selected whole. Self-contained: the Node worker entry ships its source.
+ * copied and selected whole. Up to 8 probabilities.
  */
 export function quantilesOf(
   values: Float64Array,
