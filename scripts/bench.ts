@@ -3,6 +3,7 @@
  *   pnpm bench [suite…]      suites: database, finance, lambdas, pipeline, web (default: all)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { databaseSuite } from './bench/database.ts';
 import { financeSuite } from './bench/finance.ts';
@@ -13,6 +14,8 @@ import { webSuite } from './bench/web.ts';
 import { runMain, UsageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/env.ts';
 
+// The API under load (issue 14 item 4: autocannon against the local handler, with a ratio against a
+// trivial handler on the same server) will be an `apiSuite` in scripts/bench/api.ts, listed here.
 const SUITES: BenchSuite[] = [databaseSuite, financeSuite, lambdasSuite, pipelineSuite, webSuite];
 const USAGE = `Usage: pnpm bench [${SUITES.map((s) => s.name).join('|')} …]`;
 
@@ -26,14 +29,21 @@ await runMain(async () => {
     results.push(...(await suite.run()));
   }
   const width = Math.max(...results.map((r) => r.name.length));
-  console.log(`\n${'Benchmark'.padEnd(width)}  ${'Value'.padStart(12)}  Unit`);
+  console.log(
+    `\n${'Benchmark'.padEnd(width)}  ${'Value'.padStart(12)}  ${'Unit'.padEnd(12)}  ${'Ratio'.padStart(7)}  Baseline`,
+  );
   for (const r of results) {
     const value = Number.isNaN(r.value) ? 'n/a' : r.value.toLocaleString('en-US');
-    console.log(`${r.name.padEnd(width)}  ${value.padStart(12)}  ${r.unit}${r.note ? `  (${r.note})` : ''}`);
+    const ratio = r.ratio === undefined || Number.isNaN(r.ratio) ? '' : `${r.ratio}×`;
+    const baseline = [r.baseline, r.note && `(${r.note})`].filter(Boolean).join(' ');
+    console.log(
+      `${r.name.padEnd(width)}  ${value.padStart(12)}  ${r.unit.padEnd(12)}  ${ratio.padStart(7)}  ${baseline}`,
+    );
   }
   const dir = join(REPO_ROOT, 'bench');
   mkdirSync(dir, { recursive: true });
-  const out = { generatedAt: new Date().toISOString(), node: process.version, results };
+  const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown' };
+  const out = { generatedAt: new Date().toISOString(), node: process.version, ...machine, results };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nWrote ${join('bench', 'results.json')}`);
   return 0;

@@ -5,6 +5,18 @@ export interface BenchResult {
   value: number;
   unit: string;
   note?: string;
+  /**
+   * The figure against a baseline measured in the same process (so machine load cancels out), as
+   * `ratio`× of `baseline`; e.g. the reference kernel's time over this kernel's (higher is better), or
+   * wall time over critical path (1.0 is ideal). The wording of `baseline` says which way round.
+   */
+  ratio?: number;
+  baseline?: string;
+}
+
+/** `numerator / denominator` to two decimals, for {@link BenchResult.ratio}. */
+export function ratioOf(numerator: number, denominator: number): number {
+  return Number((numerator / denominator).toFixed(2));
 }
 
 /** A group of measurements; `run` returns what it measured. */

@@ -10,7 +10,7 @@ export const DEFAULT_RETIREMENT_YEARS = 30;
 export const DEFAULT_SEED = 1;
 /** How far an allocation may sum from 100 (as the database allows). */
 export const ALLOCATION_SUM_TOLERANCE = 0.05;
-const MAX_PATHS = 100_000;
+const MAX_PATHS = 1_000_000;
 const MAX_YEARS = 100;
 
 /** What the retirement Monte Carlo needs; money in dollars, the allocation in percent. */

@@ -1,8 +1,9 @@
-import { cholesky } from './cholesky.ts';
-import { ASSET_CLASSES, type AssetClass } from './keys.ts';
+import type { AssetClass } from './keys.ts';
 import { type MonteCarloConfig, type MonteCarloInput, toMonteCarloConfig } from './monte-carlo-input.ts';
-import { quantileOfSorted } from './quantile.ts';
-import { createNormal, createUniform } from './random.ts';
+import { advanceYear, countFailures, seedStream, zigguratTables } from './monte-carlo-kernel.ts';
+import { type ReturnModel, returnModel } from './monte-carlo-model.ts';
+import { chunkCount, type KernelParams, kernelParams, type PathState } from './monte-carlo-params.ts';
+import { quantileScratch, quantilesOf, selectInPlace } from './quantile-select.ts';
 import { roundTo } from './rounding.ts';
 
 /** Share of paths that must last for an income to count as sustainable. */
@@ -55,102 +56,109 @@ export interface MonteCarloResult {
   assumptions: AssumptionsUsed;
 }
 
-const MODEL =
-  'Normal annual nominal returns per asset class, correlated through a Cholesky factor, rebalanced ' +
-  'yearly; contributions at the end of each year until retirement; withdrawals of the target income, ' +
-  'grown by inflation from today, at the start of each retirement year; a path succeeds if every ' +
-  'withdrawal is paid in full. Bands are type-7 percentiles of nominal value.';
+/** Names this model in every result; bump it whenever seeded results change. */
+export const MONTE_CARLO_MODEL_VERSION = 'monte-carlo/2';
 
-/** Per-path portfolio return = mean + Σ loading_i · z_i, with z independent standard normals. */
-function returnModel(config: MonteCarloConfig) {
-  const { classes, weights, assumptions } = config;
-  const n = classes.length;
-  const index = classes.map((key) => ASSET_CLASSES.indexOf(key));
-  const correlations = index.map((row) => index.map((col) => assumptions.correlations[row]?.[col] ?? 0));
-  const lower = cholesky(correlations);
-  const returns = classes.map((key) => assumptions.returns[key]);
-  let mean = 0;
-  for (let j = 0; j < n; j += 1) mean += (weights[j] ?? 0) * (returns[j]?.mean ?? 0);
-  // The mix's return is linear in z, so fold weights, volatilities and L into one loading per z.
-  const loadings = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    let loading = 0;
-    for (let j = i; j < n; j += 1) {
-      loading += (weights[j] ?? 0) * (returns[j]?.volatility ?? 0) * (lower[j * n + i] ?? 0);
-    }
-    loadings[i] = config.zeroVolatility ? 0 : loading;
-  }
-  const volatility = Math.sqrt(loadings.reduce((sum, loading) => sum + loading * loading, 0));
-  return { mean, loadings, volatility, correlations, returns };
+const MODEL =
+  `${MONTE_CARLO_MODEL_VERSION}: the yearly-rebalanced mix's annual nominal return is normal with the ` +
+  'mean and volatility implied by the per-asset-class assumptions and their correlations (Cholesky), ' +
+  'one draw per path-year; contributions at the end of each year until retirement; withdrawals of the ' +
+  'target income, grown by inflation from today, at the start of each retirement year; a path succeeds ' +
+  'if every withdrawal is paid in full. Bands are type-7 percentiles of nominal value.';
+
+/** The percentiles of each year's band, ascending. */
+export const BAND_PROBABILITIES: readonly number[] = [0.1, 0.5, 0.9];
+
+/** A validated run and the kernel's inputs; shared by {@link runMonteCarlo} and the worker entry. */
+export interface PreparedRun {
+  config: MonteCarloConfig;
+  model: ReturnModel;
+  params: KernelParams;
+  chunks: number;
 }
 
-/** Runs the retirement Monte Carlo; the same input and seed always give the same result. */
-export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
+/** Validates the input (throwing {@link InvalidInputError}) and derives the kernel's inputs. */
+export function prepareRun(input: MonteCarloInput): PreparedRun {
   const config = toMonteCarloConfig(input);
-  const { paths, yearsToRetirement, retirementYears, targetIncome, annualContribution } = config;
   const model = returnModel(config);
-  const normal = createNormal(createUniform(config.seed));
-  const factors = config.zeroVolatility ? 0 : model.loadings.length;
-  const years = yearsToRetirement + retirementYears;
+  return { config, model, params: kernelParams(config, model), chunks: chunkCount(config.paths) };
+}
 
-  // values[year * paths + path]: one contiguous row per year, sorted in place for the bands.
-  const values = new Float64Array((years + 1) * paths);
-  values.fill(config.currentValue, 0, paths);
-  const failed = new Uint8Array(paths);
-  // On a fixed path, the balance in retirement is a − income·b; track a, b and the income cap.
-  const a = new Float64Array(paths);
-  const b = new Float64Array(paths);
-  const incomeCap = new Float64Array(paths).fill(Number.POSITIVE_INFINITY);
+/** Which order statistic of the paths' income caps at least 90% of paths sustain. */
+export function sustainableCapIndex(paths: number): number {
+  return paths - Math.ceil(SUSTAINABLE_SUCCESS_RATE * paths);
+}
 
+/** The largest whole-dollar income at least 90% of paths sustain, from every path's cap; reorders `caps`. */
+export function sustainableIncomeOf(caps: Float64Array): number {
+  const index = sustainableCapIndex(caps.length);
+  selectInPlace(caps, 0, caps.length - 1, index);
+  return Math.max(0, Math.floor(caps[index] ?? 0));
+}
+
+/**
+ * Runs the retirement Monte Carlo in this thread (browser-safe); the same input and seed always give
+ * the same result. Year by year over every chunk, so only two rows of values are alive at once and each
+ * row's bands are taken while it is still in cache; identical to the workers' chunk-by-chunk order
+ * because each chunk draws from its own stream.
+ */
+export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
+  const run = prepareRun(input);
+  const { params } = run;
+  const { paths, years, chunkPaths } = params;
+  const tables = zigguratTables();
+  const states = Array.from({ length: run.chunks }, (_, chunk) => {
+    const state = new Uint32Array(4);
+    seedStream(params.seed, chunk, state);
+    return state;
+  });
+  const z = new Float64Array(Math.min(chunkPaths, paths));
+  const state: PathState = {
+    a: new Float64Array(paths),
+    b: new Float64Array(paths),
+    caps: new Float64Array(paths),
+  };
+  let previous = new Float64Array(paths).fill(params.currentValue);
+  let current = new Float64Array(paths);
+  const width = BAND_PROBABILITIES.length;
+  const bands = new Float64Array(width * (years + 1));
+  const band = new Float64Array(width);
+  const scratch = quantileScratch(paths);
+  quantilesOf(previous, 0, paths, BAND_PROBABILITIES, band, scratch);
+  bands.set(band, 0);
   for (let year = 1; year <= years; year += 1) {
-    const previous = (year - 1) * paths;
-    const current = year * paths;
-    const retired = year > yearsToRetirement;
-    const inflator = (1 + config.assumptions.inflation) ** (year - 1);
-    const withdrawal = targetIncome * inflator;
-    if (year === yearsToRetirement + 1) a.set(values.subarray(previous, current));
-    for (let path = 0; path < paths; path += 1) {
-      let portfolioReturn = model.mean;
-      for (let i = 0; i < factors; i += 1) portfolioReturn += (model.loadings[i] ?? 0) * normal();
-      const growth = portfolioReturn > -1 ? 1 + portfolioReturn : 0;
-      const value = values[previous + path] ?? 0;
-      if (!retired) {
-        values[current + path] = value * growth + annualContribution;
-        continue;
-      }
-      const aPath = a[path] ?? 0;
-      const bPath = (b[path] ?? 0) + inflator;
-      const cap = aPath / bPath;
-      if (cap < (incomeCap[path] ?? 0)) incomeCap[path] = cap;
-      a[path] = aPath * growth;
-      b[path] = bPath * growth;
-      if (value < withdrawal) {
-        failed[path] = 1;
-        values[current + path] = 0;
-      } else {
-        values[current + path] = (value - withdrawal) * growth;
-      }
-    }
+    states.forEach((chunkState, chunk) => {
+      const start = chunk * chunkPaths;
+      const count = Math.min(chunkPaths, paths - start);
+      advanceYear(params, year, chunkState, tables, z, count, previous, start, current, start, state, start);
+    });
+    quantilesOf(current, 0, paths, BAND_PROBABILITIES, band, scratch);
+    bands.set(band, year * width);
+    [previous, current] = [current, previous];
   }
+  const failures = countFailures(params, state.caps, 0, paths);
+  return assembleResult(run, bands, failures, sustainableIncomeOf(state.caps));
+}
 
+/** The result from the kernel's outputs: `bands` holds p10, p50, p90 (nominal dollars) per year. */
+export function assembleResult(
+  run: PreparedRun,
+  bands: Float64Array,
+  failures: number,
+  sustainableIncome: number,
+): MonteCarloResult {
+  const { config, model } = run;
+  const { paths, yearsToRetirement, retirementYears } = config;
   const percentiles: ProjectionBand[] = [];
-  for (let year = 0; year <= years; year += 1) {
-    const row = values.subarray(year * paths, (year + 1) * paths).sort();
+  for (let year = 0; year <= yearsToRetirement + retirementYears; year += 1) {
     percentiles.push({
       year,
       phase: year <= yearsToRetirement ? 'accumulation' : 'retirement',
-      p10: Math.round(quantileOfSorted(row, 0.1)),
-      p50: Math.round(quantileOfSorted(row, 0.5)),
-      p90: Math.round(quantileOfSorted(row, 0.9)),
+      p10: Math.round(bands[year * 3] ?? 0),
+      p50: Math.round(bands[year * 3 + 1] ?? 0),
+      p90: Math.round(bands[year * 3 + 2] ?? 0),
     });
   }
-
-  let failures = 0;
-  for (let path = 0; path < paths; path += 1) failures += failed[path] ?? 0;
-  incomeCap.sort();
-  const capIndex = paths - Math.ceil(SUSTAINABLE_SUCCESS_RATE * paths);
-  const sustainableIncome = Math.max(0, Math.floor(incomeCap[capIndex] ?? 0));
-
   return {
     successRate: roundTo(((paths - failures) / paths) * 100, 2),
     percentiles,

@@ -213,4 +213,32 @@ describe('runMonteCarlo', () => {
     // Assess
     expect(run).toThrow(/yearsToRetirement/);
   });
+
+  it("draws the mix's yearly return with the portfolio's mean and volatility, within sampling error", () => {
+    // Prepare: one year of growth of a million dollars, so year 1's band is 1,000,000 × (1 + return)
+    const paths = 200_000;
+    const input = { ...BASE, currentValue: 1_000_000, annualContribution: 0, yearsToRetirement: 1, paths };
+
+    // Act
+    const result = runMonteCarlo(input);
+
+    // Assess: normal quantiles mean + z·volatility; a quantile's standard error is √(q(1−q)/n)/φ(z)·σ
+    const { portfolioMean: mean, portfolioVolatility: volatility } = result.assumptions;
+    const band = result.percentiles[1];
+    const z = 1.2815515655446004;
+    const density = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+    const error = (q: number, x: number) =>
+      (Math.sqrt((q * (1 - q)) / paths) / density(x)) * volatility * 1_000_000;
+    expect(volatility).toBeCloseTo(
+      Math.sqrt(0.7 ** 2 * 0.18 ** 2 + 0.3 ** 2 * 0.05 ** 2 + 2 * 0.7 * 0.3 * 0.1 * 0.18 * 0.05),
+      12,
+    );
+    expect(Math.abs((band?.p50 ?? 0) - 1_000_000 * (1 + mean))).toBeLessThan(5 * error(0.5, 0) + 1);
+    expect(Math.abs((band?.p10 ?? 0) - 1_000_000 * (1 + mean - z * volatility))).toBeLessThan(
+      5 * error(0.1, z) + 1,
+    );
+    expect(Math.abs((band?.p90 ?? 0) - 1_000_000 * (1 + mean + z * volatility))).toBeLessThan(
+      5 * error(0.9, z) + 1,
+    );
+  });
 });

@@ -1,0 +1,241 @@
+/*
+ * The Monte Carlo's inner loop and its normal generator. The Node worker entry ships these functions'
+ * source text to `worker_threads`, so they call only each other (all in this file: an import would be
+ * rewritten by the loader into a name the worker does not have) and use no closures or nested functions.
+ */
+import type { KernelParams, PathState } from './monte-carlo-params.ts';
+
+// Fast normals: Doornik's ZIGNOR ziggurat (128 layers) on random.ts's sfc32, filled in bulk.
+
+/** Ziggurat layer edges (`x`, 129 values) and the inner-rectangle ratios (`r`, 128 values). */
+export interface ZigguratTables {
+  x: Float64Array;
+  r: Float64Array;
+}
+
+/** Builds the 128-layer ziggurat tables for the standard normal (R = 3.442619855899). */
+export function zigguratTables(): ZigguratTables {
+  const layers = 128;
+  const edge = 3.442619855899;
+  const area = 9.91256303526217e-3;
+  const x = new Float64Array(layers + 1);
+  const r = new Float64Array(layers);
+  let f = Math.exp(-0.5 * edge * edge);
+  x[0] = area / f;
+  x[1] = edge;
+  for (let i = 2; i < layers; i += 1) {
+    x[i] = Math.sqrt(-2 * Math.log(area / (x[i - 1] ?? 1) + f));
+    f = Math.exp(-0.5 * (x[i] ?? 0) * (x[i] ?? 0));
+  }
+  for (let i = 0; i < layers; i += 1) r[i] = (x[i + 1] ?? 0) / (x[i] ?? 1);
+  return { x, r };
+}
+
+/**
+ * Seeds an sfc32 state (4 words) for stream `stream` of `seed`: stream 0 is exactly
+ * `createUniform(seed)` (random.ts); other streams mix the stream number into the seed (murmur3 fmix32),
+ * so each chunk of paths has its own reproducible generator.
+ */
+export function seedStream(seed: number, stream: number, state: Uint32Array): void {
+  let h = stream >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  let s = (seed ^ h ^ (h >>> 16)) >>> 0;
+  for (let word = 0; word < 4; word += 1) {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    state[word] = (z ^ (z >>> 16)) >>> 0;
+  }
+  for (let warmUp = 0; warmUp < 12; warmUp += 1) nextWord(state);
+}
+
+/**
+ * Fills `out[0..count)` with standard normals from the sfc32 `state` (advanced in place). One 32-bit
+ * draw gives the layer (low 7 bits) and a 25-bit signed position; ≈ 99% return at once, the rest go
+ * through {@link zigguratEdge}.
+ */
+export function fillNormals(
+  state: Uint32Array,
+  tables: ZigguratTables,
+  out: Float64Array,
+  count: number,
+): void {
+  const { x, r } = tables;
+  let a = state[0] ?? 0;
+  let b = state[1] ?? 0;
+  let c = state[2] ?? 0;
+  let d = state[3] ?? 0;
+  for (let i = 0; i < count; i += 1) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+    const layer = t & 127;
+    const u = ((t >>> 7) + 0.5) * 5.9604644775390625e-8 - 1;
+    if (Math.abs(u) < (r[layer] ?? 0)) {
+      out[i] = u * (x[layer] ?? 0);
+      continue;
+    }
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = d;
+    out[i] = zigguratEdge(state, tables, layer, u);
+    a = state[0] ?? 0;
+    b = state[1] ?? 0;
+    c = state[2] ?? 0;
+    d = state[3] ?? 0;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}
+
+/** Advances an sfc32 `state` (as seeded by {@link seedStream}) and returns its next 32-bit word. */
+export function nextWord(state: Uint32Array): number {
+  const a = state[0] ?? 0;
+  const b = state[1] ?? 0;
+  const c = state[2] ?? 0;
+  const d = state[3] ?? 0;
+  const t = (((a + b) | 0) + d) | 0;
+  state[3] = (d + 1) | 0;
+  state[0] = b ^ (b >>> 9);
+  state[1] = (c + (c << 3)) | 0;
+  state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+  return t >>> 0;
+}
+
+/** The ziggurat's rare branch: the tail beyond R for the base layer, else the wedge test, retrying. */
+export function zigguratEdge(
+  state: Uint32Array,
+  tables: ZigguratTables,
+  firstLayer: number,
+  firstU: number,
+): number {
+  const { x, r } = tables;
+  const edge = 3.442619855899;
+  const scale = 1 / 4294967296;
+  let layer = firstLayer;
+  let u = firstU;
+  for (;;) {
+    if (Math.abs(u) < (r[layer] ?? 0)) return u * (x[layer] ?? 0);
+    if (layer === 0) {
+      // Marsaglia's tail method, repeated until it accepts (restarting the ziggurat would thin the tail).
+      let tail = 0;
+      let y = 0;
+      do {
+        tail = Math.log((nextWord(state) + 0.5) * scale) / edge;
+        y = Math.log((nextWord(state) + 0.5) * scale);
+      } while (-2 * y < tail * tail);
+      return u < 0 ? tail - edge : edge - tail;
+    }
+    const value = u * (x[layer] ?? 0);
+    const inner = x[layer] ?? 0;
+    const outer = x[layer + 1] ?? 0;
+    const f0 = Math.exp(-0.5 * (inner * inner - value * value));
+    const f1 = Math.exp(-0.5 * (outer * outer - value * value));
+    if (f1 + (nextWord(state) + 0.5) * scale * (f0 - f1) < 1) return value;
+    // The wedge rejected it: start over with a fresh layer and position.
+    const word = nextWord(state);
+    layer = word & 127;
+    u = ((word >>> 7) + 0.5) * 5.9604644775390625e-8 - 1;
+  }
+}
+
+/**
+ * Advances `count` paths by one year on their chunk's random stream `state`: reads last year's values
+ * (`previous[previousAt + i]`, nominal dollars), writes this year's (`current[currentAt + i]`), and in
+ * retirement tracks each path's a, b (the balance before a withdrawal is a − income·b) and its income
+ * cap (today's dollars: the minimum of a/b so far) at `pathAt + i`. One normal per path-year: the
+ * rebalanced mix's return. Self-contained apart from the random.ts kernel functions, for the worker entry.
+ */
+export function advanceYear(
+  p: KernelParams,
+  year: number,
+  state: Uint32Array,
+  tables: ZigguratTables,
+  z: Float64Array,
+  count: number,
+  previous: Float64Array,
+  previousAt: number,
+  current: Float64Array,
+  currentAt: number,
+  paths: PathState,
+  pathAt: number,
+): void {
+  const { mean, volatility } = p;
+  if (volatility > 0) fillNormals(state, tables, z, count);
+  // Branch-free on purpose (Math.max, Math.min): which paths fail is random, so branches would mispredict.
+  if (year <= p.yearsToRetirement) {
+    const contribution = p.annualContribution;
+    for (let i = 0; i < count; i += 1) {
+      const growth = Math.max(1 + mean + volatility * (z[i] ?? 0), 0);
+      current[currentAt + i] = (previous[previousAt + i] ?? 0) * growth + contribution;
+    }
+    return;
+  }
+  const { a, b, caps } = paths;
+  if (year === p.yearsToRetirement + 1) {
+    for (let i = 0; i < count; i += 1) {
+      a[pathAt + i] = previous[previousAt + i] ?? 0;
+      b[pathAt + i] = 0;
+      caps[pathAt + i] = Number.POSITIVE_INFINITY;
+    }
+  }
+  const inflator = (1 + p.inflation) ** (year - 1);
+  const withdrawal = p.targetIncome * inflator;
+  for (let i = 0; i < count; i += 1) {
+    const growth = Math.max(1 + mean + volatility * (z[i] ?? 0), 0);
+    const aPath = a[pathAt + i] ?? 0;
+    const bPath = (b[pathAt + i] ?? 0) + inflator;
+    caps[pathAt + i] = Math.min(caps[pathAt + i] ?? 0, aPath / bPath);
+    a[pathAt + i] = aPath * growth;
+    b[pathAt + i] = bPath * growth;
+    // A failed path's balance stays at 0: nothing is left to grow.
+    current[currentAt + i] = Math.max((previous[previousAt + i] ?? 0) - withdrawal, 0) * growth;
+  }
+}
+
+/**
+ * How many of `count` paths fail: the balance before each withdrawal is a − income·b, so a path pays
+ * every withdrawal in full exactly when the target income is within its cap.
+ */
+export function countFailures(p: KernelParams, caps: Float64Array, from: number, count: number): number {
+  let failures = 0;
+  for (let i = from; i < from + count; i += 1) if ((caps[i] ?? 0) < p.targetIncome) failures += 1;
+  return failures;
+}
+
+/**
+ * Simulates chunk `chunk` (paths `chunk·chunkPaths …`) year after year on its own random stream, writing
+ * its columns of `values` (`values[year·paths + path]`, nominal dollars) and of `caps`; returns how many
+ * of its paths failed. The worker threads' kernel; {@link runMonteCarlo} interleaves the same steps.
+ */
+export function simulateChunk(
+  p: KernelParams,
+  chunk: number,
+  values: Float64Array,
+  caps: Float64Array,
+): number {
+  const start = chunk * p.chunkPaths;
+  const count = Math.min(p.chunkPaths, p.paths - start);
+  const tables = zigguratTables();
+  const state = new Uint32Array(4);
+  seedStream(p.seed, chunk, state);
+  const z = new Float64Array(count);
+  const paths = {
+    a: new Float64Array(count),
+    b: new Float64Array(count),
+    caps: caps.subarray(start, start + count),
+  };
+  values.fill(p.currentValue, start, start + count);
+  for (let year = 1; year <= p.years; year += 1) {
+    const previous = (year - 1) * p.paths + start;
+    advanceYear(p, year, state, tables, z, count, values, previous, values, previous + p.paths, paths, 0);
+  }
+  return countFailures(p, paths.caps, 0, count);
+}

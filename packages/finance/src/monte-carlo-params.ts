@@ -1,0 +1,55 @@
+import type { MonteCarloConfig } from './monte-carlo-input.ts';
+import type { ReturnModel } from './monte-carlo-model.ts';
+
+/**
+ * Paths per chunk. Fixed, so chunk boundaries and each chunk's random stream depend only on the
+ * input: any number of workers gives the same result as one thread.
+ */
+export const CHUNK_PATHS = 4096;
+
+/** Everything the kernel needs, as plain numbers (it crosses to worker threads by structured clone). */
+export interface KernelParams {
+  paths: number;
+  yearsToRetirement: number;
+  /** yearsToRetirement + retirementYears. */
+  years: number;
+  currentValue: number;
+  annualContribution: number;
+  targetIncome: number;
+  inflation: number;
+  /** The mix's annual return is N(mean, volatility²), drawn once per path-year. */
+  mean: number;
+  volatility: number;
+  seed: number;
+  /** {@link CHUNK_PATHS}, passed in because worker threads see only the kernel's own source. */
+  chunkPaths: number;
+}
+
+/** Per-path retirement state: a, b (the balance is a − income·b) and the income cap, today's dollars. */
+export interface PathState {
+  a: Float64Array;
+  b: Float64Array;
+  caps: Float64Array;
+}
+
+/** The kernel's inputs for a validated config and its return model. */
+export function kernelParams(config: MonteCarloConfig, model: ReturnModel): KernelParams {
+  return {
+    paths: config.paths,
+    yearsToRetirement: config.yearsToRetirement,
+    years: config.yearsToRetirement + config.retirementYears,
+    currentValue: config.currentValue,
+    annualContribution: config.annualContribution,
+    targetIncome: config.targetIncome,
+    inflation: config.assumptions.inflation,
+    mean: model.mean,
+    volatility: config.zeroVolatility ? 0 : model.volatility,
+    seed: config.seed,
+    chunkPaths: CHUNK_PATHS,
+  };
+}
+
+/** How many chunks `paths` paths split into. */
+export function chunkCount(paths: number): number {
+  return Math.ceil(paths / CHUNK_PATHS);
+}
