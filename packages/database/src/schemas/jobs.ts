@@ -18,6 +18,8 @@ export const AgentProgress = z.object({
   started_at: IsoTimestamp.optional(),
   finished_at: IsoTimestamp.optional(),
   message: z.string().max(2000).optional(),
+  /** How many times the agent's text came from the offline writer because the model's was unusable. */
+  fallbacks: z.number().int().min(0).optional(),
 });
 export type AgentProgress = z.infer<typeof AgentProgress>;
 
@@ -85,6 +87,8 @@ export const Retirement = z.object({
   detail: z.string().nullable(),
   chart: ProjectionChart.nullable(),
   assumptions: z.record(z.string(), z.unknown()).nullable(),
+  /** Who wrote summary and detail: the model id, 'offline', or 'offline-fallback'. */
+  generated_by: z.string().nullable(),
   created_at: IsoTimestamp,
   updated_at: IsoTimestamp,
 });
@@ -98,5 +102,6 @@ export const RetirementInput = z.object({
   detail: z.string().min(1).max(200_000),
   chart: ProjectionChart,
   assumptions: z.record(z.string(), z.unknown()),
+  generated_by: z.string().max(100),
 });
 export type RetirementInput = z.input<typeof RetirementInput>;
