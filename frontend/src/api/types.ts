@@ -76,6 +76,8 @@ export interface AgentProgress {
   started_at?: string;
   finished_at?: string;
   message?: string;
+  /** Times the agent's text came from Alex's built-in writer because Claude's answer was unusable. */
+  fallbacks?: number;
 }
 
 export interface AnalysisJob {
@@ -103,6 +105,8 @@ export interface Chart {
   type: ChartType;
   description: string;
   data: ChartPoint[];
+  /** Who wrote title and description; 'offline-fallback' when Claude's answer was unusable. */
+  generated_by?: string;
 }
 
 export interface Report {
@@ -140,4 +144,6 @@ export interface Retirement {
   summary: string | null;
   detail: string | null;
   chart: ProjectionChart | null;
+  /** Who wrote summary and detail; 'offline-fallback' when Claude's answer was unusable. */
+  generated_by?: string | null;
 }

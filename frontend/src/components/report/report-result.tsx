@@ -5,6 +5,7 @@ import { useResource } from '../../api/use-resource.ts';
 import { Disclaimer } from '../disclaimer.tsx';
 import { ChartView, Markdown } from '../lazy.tsx';
 import { ErrorState, Loading } from '../states.tsx';
+import { FALLBACK_GENERATED_BY, FallbackNotice, fallbackParts } from './fallback-notice.tsx';
 import { RetirementSection } from './retirement-section.tsx';
 
 /** A 404 means that agent stored nothing for this job: show the rest rather than fail the page. */
@@ -46,6 +47,7 @@ export function ReportResult({ job }: { job: AnalysisJob }) {
   return (
     <article className="stack-lg report">
       <Disclaimer />
+      <FallbackNotice parts={fallbackParts(report, retirement)} />
       {report?.report_summary && (
         <section className="card stack" aria-labelledby="summary-heading">
           <h2 id="summary-heading" className="h2">
@@ -77,7 +79,13 @@ export function ReportResult({ job }: { job: AnalysisJob }) {
             Full report
           </h2>
           <Markdown>{report.report_detail}</Markdown>
-          {report.generated_by && <p className="muted small">Written by {report.generated_by}.</p>}
+          {report.generated_by && (
+            <p className="muted small">
+              {report.generated_by === FALLBACK_GENERATED_BY
+                ? "Written by Alex's built-in writer, because Claude's answer could not be used."
+                : `Written by ${report.generated_by}.`}
+            </p>
+          )}
         </section>
       ) : (
         <p className="muted">No written report was stored for this analysis.</p>
