@@ -147,6 +147,7 @@ export function retirementFixture(overrides: Partial<Retirement> = {}): Retireme
     detail: null,
     chart: null,
     assumptions: null,
+    generated_by: 'offline',
     created_at: AT,
     updated_at: AT,
     ...overrides,

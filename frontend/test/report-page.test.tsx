@@ -55,6 +55,66 @@ describe('ReportPage', () => {
     expect(screen.getByText(/not financial advice/)).toBeTruthy();
   });
 
+  it("says plainly which text Alex's built-in writer wrote when Claude's answer could not be used", async () => {
+    renderPage(
+      fakeApi({
+        getJob: vi.fn(async () => JOB),
+        getReport: vi.fn(async () =>
+          reportFixture({
+            summary: 'Summary here',
+            markdown: '# Detail',
+            charts: [],
+            generated_by: 'offline-fallback',
+          }),
+        ),
+        getRetirement: vi.fn(async () =>
+          retirementFixture({ generated_by: 'us.anthropic.claude-sonnet-4-20250514-v1:0' }),
+        ),
+      }),
+    );
+
+    const notice = await screen.findByRole('note', { name: "Written by Alex's built-in writer" });
+    expect(notice.textContent).toContain(
+      "Claude's answer could not be used for the summary and full report, so this text was written by Alex's built-in writer from the same computed figures.",
+    );
+    expect(notice.textContent).not.toContain('retirement');
+    expect(screen.getByText(/Written by Alex's built-in writer, because/)).toBeTruthy();
+  });
+
+  it('shows no such notice on a report Claude wrote', async () => {
+    renderPage(
+      fakeApi({
+        getJob: vi.fn(async () => JOB),
+        getReport: vi.fn(async () =>
+          reportFixture({
+            summary: 'Summary here',
+            markdown: '# Detail',
+            charts: [],
+            generated_by: 'us.anthropic.claude-sonnet-4-20250514-v1:0',
+          }),
+        ),
+        getRetirement: vi.fn(async () => Promise.reject(new ApiError(404, 'not_found', 'Not found'))),
+      }),
+    );
+
+    expect(await screen.findByText('Summary here')).toBeTruthy();
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it("marks an agent whose text came from the built-in writer in the job's progress", async () => {
+    const failed = {
+      ...JOB,
+      status: 'failed' as const,
+      error_message: 'charter: no value',
+      progress: { reporter: { status: 'completed' as const, fallbacks: 1 } },
+    };
+    renderPage(fakeApi({ getJob: vi.fn(async () => failed) }));
+
+    await screen.findByText('The analysis failed');
+    expect(screen.getByTestId('agent-reporter').textContent).toContain("Claude's answer could not be used");
+    expect(screen.getByTestId('agent-charter').textContent).not.toContain("Claude's answer");
+  });
+
   it('still shows the report when no retirement projection was stored', async () => {
     renderPage(
       fakeApi({

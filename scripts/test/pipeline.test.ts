@@ -48,6 +48,15 @@ describe('the whole analysis pipeline on the embedded database with the offline 
     const retirement = await repos.retirement.getForJob(USER, job.id);
     expect(Number(retirement.success_rate)).toBeGreaterThanOrEqual(0);
     expect(retirement.chart?.data.length).toBeGreaterThan(25);
+    // The offline model's text passes the figure check everywhere: no fallback, nothing counted.
+    expect([
+      report.generated_by,
+      retirement.generated_by,
+      ...report.charts.map((c) => c.generated_by),
+    ]).toEqual([report, retirement, ...report.charts].map(() => 'offline'));
+    expect(Object.values(job.progress).map((p) => p?.fallbacks)).toEqual(
+      Object.values(job.progress).map(() => undefined),
+    );
   });
 
   it('tags a known new symbol, reports an unknown one, and still completes', async () => {

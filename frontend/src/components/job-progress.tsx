@@ -43,6 +43,11 @@ export function AgentList({ job }: { job: Job }) {
               <span className="muted">{AGENT_LABELS[agent].does}</span>
             </span>
             {progress?.message && <span className="agent-message">{progress.message}</span>}
+            {(progress?.fallbacks ?? 0) > 0 && (
+              <span className="agent-message">
+                Claude's answer could not be used; Alex's built-in writer wrote this part.
+              </span>
+            )}
           </li>
         );
       })}

@@ -1,3 +1,4 @@
+import { METRIC_NAMES, METRICS_NAMESPACE } from '@alex/core';
 import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
@@ -34,6 +35,9 @@ export const CONNECTION_FAILURE_PHRASES = [
   'HttpEndpoint is not enabled',
 ] as const;
 
+/** The agents whose text can come from the offline writer when Claude's answer is unusable. */
+export const WRITER_AGENTS = ['reporter', 'charter', 'retirement'] as const;
+
 /** Lambda error rate above this percentage raises an alarm. */
 export const ERROR_RATE_PERCENT = 5;
 
@@ -69,6 +73,24 @@ export class Alarms extends Construct {
             returnData: true,
           },
         ],
+        ...notify,
+      });
+    }
+
+    // One per agent: the agents emit FallbackCount (EMF) with an Agent dimension, and an alarm must
+    // name every dimension of the metric it watches.
+    for (const agent of WRITER_AGENTS) {
+      new CloudwatchMetricAlarm(this, `${agent}-fallbacks`, {
+        alarmName: resourceName(config, `${agent}-fallbacks`),
+        alarmDescription: `${agent}: Claude's answer was unusable (invalid or stating figures the code did not compute) and Alex's built-in writer wrote the text instead, at least once in the last hour`,
+        namespace: METRICS_NAMESPACE,
+        metricName: METRIC_NAMES.fallbacks,
+        dimensions: { Agent: agent },
+        statistic: 'Sum',
+        period: 3600,
+        evaluationPeriods: 1,
+        comparisonOperator: 'GreaterThanThreshold',
+        threshold: 0,
         ...notify,
       });
     }

@@ -56,6 +56,22 @@ describe('the observability stack (Part 8)', () => {
     ]);
   });
 
+  it('alarms on any fallback to the built-in writer in an hour, per writing agent', () => {
+    for (const agent of ['reporter', 'charter', 'retirement']) {
+      expect(alarm(`${agent}-fallbacks`)).toMatchObject({
+        namespace: 'Alex/Agents',
+        metric_name: 'FallbackCount',
+        dimensions: { Agent: agent },
+        statistic: 'Sum',
+        period: 3600,
+        evaluation_periods: 1,
+        comparison_operator: 'GreaterThanThreshold',
+        threshold: 0,
+        treat_missing_data: 'notBreaching',
+      });
+    }
+  });
+
   it('alarms when more than 5% of a function’s invocations fail', () => {
     for (const service of SERVICES) {
       const rate = alarm(`${service}-error-rate`);

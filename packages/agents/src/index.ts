@@ -1,4 +1,6 @@
+export * from './agent-job.ts';
 export * from './bedrock-model.ts';
+export * from './grounding.ts';
 export * from './invoker.ts';
 export * from './langfuse-processor.ts';
 export * from './langfuse-secret.ts';

@@ -54,6 +54,18 @@ export function schemaIssues(agent: { outputType: unknown }, answer: string | un
     .join('; ');
 }
 
+/**
+ * A final answer that passed the schema but failed the run's own check (a figure the code did not
+ * compute, say) on its last allowed attempt. A ModelBehaviorError, like a schema failure: the model
+ * misbehaved, nothing is down.
+ */
+export class RejectedAnswerError extends ModelBehaviorError {
+  constructor(readonly reason: string) {
+    super(`Rejected final answer: ${reason}`);
+    this.name = new.target.name;
+  }
+}
+
 /** The input of a re-run: the original request, then a user message naming what was wrong. */
 function retryInput(input: string, reason: string, answer: string | undefined): AgentInputItem[] {
   const shown = answer === undefined ? '' : ` Your answer was: ${answer.slice(0, 2_000)}`;
@@ -66,18 +78,28 @@ function retryInput(input: string, reason: string, answer: string | undefined): 
   ];
 }
 
+/** What `runWithOutputRetry` takes besides the SDK's own run options. */
+export interface OutputRetryOptions<TOutput> {
+  /** Extra runs allowed after a rejected final answer (default 1). */
+  outputRetries?: number;
+  /** Checks a final answer that passed the schema: the reason it is rejected, or undefined to accept it. */
+  check?: (output: TOutput) => string | undefined;
+}
+
 /**
- * `run()` with another go when the final output fails the agent's schema: the agent is run again from the
- * original input plus a note naming each validation issue (`outputRetries` times, default 1). Tools run
- * again on a re-run, so they must be safe to repeat (ours compute; they do not write).
+ * `run()` with another go when the final output fails the agent's schema or `check`: the agent is run
+ * again from the original input plus a note naming what was wrong (`outputRetries` times, default 1);
+ * an answer `check` still rejects after that throws {@link RejectedAnswerError}. Tools run again on a
+ * re-run, so they must be safe to repeat (ours compute; they do not write).
  */
 // biome-ignore lint/suspicious/noExplicitAny: the same constraint as the SDK's run(); Agent is invariant in its context.
 export async function runWithOutputRetry<TAgent extends Agent<any, any>, TContext = undefined>(
   agent: TAgent,
   input: string,
-  options: NonStreamRunOptions<TContext, TAgent> & { outputRetries?: number } = {},
+  options: NonStreamRunOptions<TContext, TAgent> &
+    OutputRetryOptions<NonNullable<RunResult<TContext, TAgent>['finalOutput']>> = {},
 ): Promise<RunResult<TContext, TAgent>> {
-  const { outputRetries = 1, ...runOptions } = options;
+  const { outputRetries = 1, check, ...runOptions } = options;
   let answer: string | undefined;
   const errorHandlers: NonStreamRunOptions<TContext, TAgent>['errorHandlers'] = {
     ...runOptions.errorHandlers,
@@ -91,11 +113,17 @@ export async function runWithOutputRetry<TAgent extends Agent<any, any>, TContex
   for (let attempt = 0; ; attempt += 1) {
     answer = undefined;
     try {
-      return await run<TAgent, TContext>(agent, next, { ...runOptions, errorHandlers } as NonStreamRunOptions<
-        TContext,
-        TAgent
-      >);
+      const result = await run<TAgent, TContext>(agent, next, {
+        ...runOptions,
+        errorHandlers,
+      } as NonStreamRunOptions<TContext, TAgent>);
+      const output = result.finalOutput;
+      const reason = check === undefined || output == null ? undefined : check(output);
+      if (reason === undefined) return result;
+      if (attempt >= outputRetries) throw new RejectedAnswerError(reason);
+      next = retryInput(input, reason, typeof output === 'string' ? output : JSON.stringify(output));
     } catch (err: unknown) {
+      if (err instanceof RejectedAnswerError) throw err;
       if (attempt >= outputRetries || !isInvalidFinalOutput(err)) throw err;
       next = retryInput(input, schemaIssues(agent, answer) ?? err.message.replace(/\.$/, ''), answer);
     }

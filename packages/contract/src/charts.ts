@@ -25,6 +25,8 @@ export const Chart = z.strictObject({
   type: z.enum(CHART_TYPES).describe('How to draw the chart'),
   description: z.string().max(500).describe('One sentence on what the chart shows'),
   data: z.array(ChartPoint).min(1).max(50),
+  /** Who wrote title and description: the model id, 'offline', or 'offline-fallback'; unset = code. */
+  generated_by: z.string().max(100).optional(),
 });
 export type Chart = z.infer<typeof Chart>;
 

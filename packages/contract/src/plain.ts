@@ -37,3 +37,9 @@ export type EndpointName = keyof typeof ROUTES;
 
 /** The agents the planner runs, in the order they run; their progress is tracked per job. */
 export const AGENT_NAMES = ['tagger', 'reporter', 'charter', 'retirement'] as const;
+
+/**
+ * `generated_by` of every stored text (report, retirement analysis, chart words) that Alex's built-in
+ * writer wrote because Claude's answers were unusable: the one fallback marker the SPA shows.
+ */
+export const FALLBACK_GENERATED_BY = 'offline-fallback';

@@ -122,6 +122,8 @@ export const Retirement = z.strictObject({
   detail: z.string().nullable(),
   chart: ProjectionChart.nullable(),
   assumptions: z.record(z.string(), z.unknown()).nullable(),
+  /** Who wrote summary and detail: the model id, 'offline', or 'offline-fallback'. */
+  generated_by: z.string().nullable(),
   created_at: IsoTimestamp,
   updated_at: IsoTimestamp,
 });

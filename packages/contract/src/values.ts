@@ -42,6 +42,8 @@ export const AgentProgress = z.strictObject({
   started_at: IsoTimestamp.optional(),
   finished_at: IsoTimestamp.optional(),
   message: z.string().max(2000).optional(),
+  /** How many times the agent's text came from the offline writer because the model's was unusable. */
+  fallbacks: z.number().int().min(0).optional(),
 });
 export type AgentProgress = z.infer<typeof AgentProgress>;
 

@@ -102,6 +102,8 @@ describe('Alex in Chromium against pnpm dev', () => {
       .waitFor({ timeout: 90_000 });
     await page.getByText('Executive Summary').first().waitFor();
     expect(await page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(3);
+    // The offline model's text passed the figure check: no part of it is the fallback writer's.
+    expect(await page.getByRole('note', { name: "Written by Alex's built-in writer" }).count()).toBe(0);
     await shot('05-report');
     await page.getByRole('link', { name: 'Reports' }).first().click();
     await page
@@ -109,6 +111,19 @@ describe('Alex in Chromium against pnpm dev', () => {
       .first()
       .waitFor();
     await shot('06-reports');
+  });
+
+  it("says on the report page when a report's text is the built-in writer's", async () => {
+    const client = localDataApiClient(dev.dataApiUrl);
+    await client.execute("UPDATE reports SET generated_by = 'offline-fallback' WHERE job_id = :job::uuid", {
+      job: jobId,
+    });
+    await page.goto(`${APP}/reports/${jobId}`);
+    const notice = page.getByRole('note', { name: "Written by Alex's built-in writer" });
+    await notice.waitFor({ timeout: 90_000 });
+    expect(await notice.textContent()).toContain(
+      "Claude's answer could not be used for the summary and full report",
+    );
   });
 
   it('shows HTML in a report as text and never runs it', async () => {

@@ -98,6 +98,7 @@ describe.each(BACKENDS)('analysis jobs (%s)', (kind) => {
       detail: '## Detail',
       chart: PROJECTION,
       assumptions: { paths: 500 },
+      generated_by: 'offline-fallback',
     });
 
     const report = await api.call('GET', `/api/jobs/${job.id}/report`, { user: DEMO_USER });
@@ -112,6 +113,7 @@ describe.each(BACKENDS)('analysis jobs (%s)', (kind) => {
       estimated_income: '65000.00',
       success_rate: '82.50',
       chart: PROJECTION,
+      generated_by: 'offline-fallback',
     });
   });
 

@@ -67,6 +67,7 @@ describe('the HTTP contract', () => {
         data: [{ year: 0, age: 40, phase: 'accumulation', p10: 1, p50: 2, p90: 3 }],
       },
       assumptions: { paths: 500 },
+      generated_by: 'offline',
     });
     await call(endpoints.getRetirement, `/api/jobs/${job_id}/retirement`);
     await call(endpoints.deletePosition, `/api/positions/${position.id}`);

@@ -35,6 +35,7 @@ describe.each(BACKENDS)('tenant isolation (%s)', (kind) => {
         data: [{ year: 0, phase: 'accumulation', p10: 1, p50: 1, p90: 1 }],
       },
       assumptions: {},
+      generated_by: 'offline',
     });
     Object.assign(ids, { accounts: account?.id, positions: position?.id, jobs: job.id });
   });

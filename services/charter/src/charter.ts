@@ -1,20 +1,23 @@
-import { runWithOutputRetry, withJobTrace } from '@alex/agents';
+import { type AgentJobDeps, runAgentJob } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
-import type { Logger } from '@alex/core';
+import type { Logger, MetricsEmitter } from '@alex/core';
 import { AgentJobEvent, type Chart, type Repositories } from '@alex/database';
-import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents';
+import type { Model } from '@openai/agents';
 import type { z } from 'zod';
-import { type ChartText, createChartAgent } from './agent.ts';
+import { type ChartText, type ChartTexts, createChartAgent } from './agent.ts';
+import { offlineChartText } from './offline.ts';
 import { charterPrompt } from './prompts.ts';
-import type { ChartContext } from './tools.ts';
+import { type ChartContext, type ChartDataAnswer, chartDataAnswer } from './tools.ts';
 
 /** The charter's Lambda event, as the planner sends it. */
 export const ChartEvent = AgentJobEvent;
 export type ChartEvent = z.input<typeof ChartEvent>;
 
-/** What the charter answers: the keys of the charts it stored. */
+/** What the charter answers: the keys of the charts it stored, and who wrote their words. */
 export interface ChartResult {
   charts: string[];
+  /** The model id, 'offline', or 'offline-fallback'. */
+  generated_by: string;
 }
 
 /** Raised when there is nothing to chart (a portfolio without value). */
@@ -27,55 +30,62 @@ export class ChartingError extends Error {
 
 /** What `makeCharts` needs; the handler builds it once per container, tests inject their own. */
 export interface ChartDeps {
-  repos: Pick<Repositories, 'portfolio' | 'reports'>;
+  repos: Pick<Repositories, 'portfolio' | 'reports' | 'jobs'>;
   model: Model;
   logger: Logger;
-  /** Re-runs after a final answer that fails the schema (default 1). */
+  /** Stored as each titled chart's `generated_by`: the Bedrock model id, or 'offline'. */
+  generatedBy: string;
+  /** Where the FallbackCount metric goes (default: EMF lines on stdout). */
+  metrics?: MetricsEmitter;
+  /** Re-runs after a rejected final answer (default 1). */
   outputRetries?: number;
 }
 
 /**
- * Puts the model's words on the computed charts: data, type and key always stay code's; a title and
- * description are taken for each key the model answered, the computed ones kept for keys it skipped;
- * entries for keys that do not exist are ignored (and returned, for the log).
+ * Puts the writer's words on the computed charts: data, type and key always stay code's; a title and
+ * description (and `generated_by`, when given) are taken for each key the writer answered, the computed
+ * ones kept for keys it skipped; entries for keys that do not exist are ignored (and returned, for the log).
  */
 export function mergeChartTexts(
   computed: readonly Chart[],
   texts: readonly ChartText[],
+  generatedBy?: string,
 ): { charts: Chart[]; ignored: string[] } {
   const byKey = new Map<string, ChartText>();
   for (const text of texts) if (!byKey.has(text.key)) byKey.set(text.key, text);
   const keys = new Set(computed.map((chart) => chart.key));
   const charts = computed.map((chart) => {
     const text = byKey.get(chart.key);
-    return text === undefined ? { ...chart } : { ...chart, title: text.title, description: text.description };
+    if (text === undefined) return { ...chart };
+    const words = { title: text.title, description: text.description };
+    return generatedBy === undefined
+      ? { ...chart, ...words }
+      : { ...chart, ...words, generated_by: generatedBy };
   });
   return { charts, ignored: [...byKey.keys()].filter((key) => !keys.has(key)) };
 }
 
-/** The model's answer is unusable (invalid after the retry, or no answer): the computed words will do. */
-const isUnusableAnswer = (err: unknown): boolean =>
-  err instanceof ModelBehaviorError || err instanceof MaxTurnsExceededError;
-
-/** Runs the Chart Maker for one job; its texts, or none when its answer is unusable. */
-async function chartTexts(context: ChartContext, deps: ChartDeps, logger: Logger): Promise<ChartText[]> {
-  try {
-    const result = await runWithOutputRetry(createChartAgent(deps.model), charterPrompt(context.jobId), {
-      context,
-      maxTurns: 6,
-      outputRetries: deps.outputRetries ?? 1,
-    });
-    return result.finalOutput?.charts ?? [];
-  } catch (err: unknown) {
-    if (!isUnusableAnswer(err)) throw err;
-    logger.warn('chart texts unusable; keeping the computed titles and descriptions', { err });
-    return [];
-  }
+/** The figures the chart text may state: every point, and each dollar point as a share of its chart and of the portfolio. */
+function chartFacts(data: ChartDataAnswer) {
+  return {
+    total_value_usd: data.total_value_usd,
+    charts: data.charts.map((chart) => {
+      const sum = chart.data.reduce((total, point) => total + point.value, 0);
+      const shares =
+        chart.unit === 'usd' && sum > 0
+          ? chart.data.flatMap((p) => [(p.value / sum) * 100, (p.value / data.total_value_usd) * 100])
+          : [];
+      return { values: chart.data.map((p) => p.value), shares, count: chart.data.length };
+    }),
+  };
 }
 
 /**
  * Makes the charts of one analysis job: computes them from the stored portfolio (finance package), has
- * the Chart Maker write their titles and descriptions, and stores them with the job's report.
+ * the Chart Maker write their titles and descriptions from that data (given in its input and by its
+ * tool), and stores them with the job's report. The shared agent-job runner checks the answer (schema,
+ * and every figure against the chart data), re-asks once, and falls back to the offline writer's
+ * labelled texts, each chart marked `generated_by: 'offline-fallback'`.
  */
 export async function makeCharts(event: z.output<typeof ChartEvent>, deps: ChartDeps): Promise<ChartResult> {
   const userId = event.clerk_user_id;
@@ -91,16 +101,40 @@ export async function makeCharts(event: z.output<typeof ChartEvent>, deps: Chart
     jobId: event.job_id,
     userId,
   };
-  return withJobTrace(
-    '📈 Chart Maker',
-    { job_id: event.job_id, user_id: userId, agent: 'charter' },
-    async () => {
-      const texts = await chartTexts(context, deps, logger);
-      const { charts, ignored } = mergeChartTexts(facts.charts, texts);
-      if (ignored.length > 0) logger.warn('ignored texts for charts that do not exist', { keys: ignored });
-      await deps.repos.reports.saveCharts(userId, event.job_id, { charts });
-      logger.info('charts stored', { keys: charts.map((c) => c.key), titled_by_model: texts.length });
-      return { charts: charts.map((chart) => chart.key) };
+  const data = chartDataAnswer(context);
+  const store = async (texts: ChartTexts, generatedBy: string): Promise<ChartResult> => {
+    const { charts, ignored } = mergeChartTexts(facts.charts, texts.charts, generatedBy);
+    if (ignored.length > 0) logger.warn('ignored texts for charts that do not exist', { keys: ignored });
+    await deps.repos.reports.saveCharts(userId, event.job_id, { charts });
+    logger.info('charts stored', {
+      keys: charts.map((c) => c.key),
+      titled: texts.charts.length,
+      generated_by: generatedBy,
+    });
+    return { charts: charts.map((chart) => chart.key), generated_by: generatedBy };
+  };
+  const jobDeps: AgentJobDeps = {
+    logger: deps.logger,
+    generatedBy: deps.generatedBy,
+    recordFallback: (jobId, agent) => deps.repos.jobs.recordFallback(jobId, agent),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
+  };
+  return runAgentJob<ChartContext, ChartTexts, ChartResult>(
+    {
+      name: 'charter',
+      traceName: '📈 Chart Maker',
+      jobId: event.job_id,
+      userId,
+      agent: createChartAgent(deps.model),
+      input: charterPrompt(event.job_id, data),
+      context,
+      maxTurns: 6,
+      ...(deps.outputRetries === undefined ? {} : { outputRetries: deps.outputRetries }),
+      prose: (texts) => texts.charts.flatMap((text) => [text.title, text.description]),
+      facts: () => chartFacts(data),
+      fallback: () => ({ charts: data.charts.slice(0, 6).map(offlineChartText) }),
+      store,
     },
+    jobDeps,
   );
 }

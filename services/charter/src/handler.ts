@@ -1,4 +1,4 @@
-import { configureTracing, createModel, withLangfuseKeys } from '@alex/agents';
+import { configureTracing, createModel, generatedByOf, withLangfuseKeys } from '@alex/agents';
 import { createLogger, defineHandler } from '@alex/core';
 import { createDataApiClient, createRepositories } from '@alex/database';
 import { ChartEvent, makeCharts } from './charter.ts';
@@ -17,6 +17,7 @@ export const handler = defineHandler({
   service: 'charter',
   event: ChartEvent,
   logger,
-  run: (event, log) => makeCharts(event, { repos, model, logger: log }),
+  run: (event, log) =>
+    makeCharts(event, { repos, model, generatedBy: generatedByOf(settings.model), logger: log }),
   after: tracing.flush,
 });

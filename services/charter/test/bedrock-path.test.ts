@@ -1,6 +1,6 @@
 import type { LanguageModelV3GenerateResult } from '@ai-sdk/provider';
 import { RetryingModel } from '@alex/agents';
-import { silentLogger } from '@alex/core';
+import { silentLogger, silentMetrics } from '@alex/core';
 import { TEST_USER } from '@alex/database';
 import type { Model } from '@openai/agents';
 import { aisdk } from '@openai/agents-extensions/ai-sdk';
@@ -53,6 +53,8 @@ describe('the charter through aisdk(), as on Bedrock', () => {
       repos: db.repos,
       model,
       logger: silentLogger,
+      generatedBy: 'offline',
+      metrics: silentMetrics,
     });
 
     expect(JSON.stringify(mock.doGenerateCalls[1]?.prompt)).toContain('total_value_usd');

@@ -1,11 +1,10 @@
 import { createModel } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
-import { silentLogger } from '@alex/core';
 import { NotFoundError, TEST_USER } from '@alex/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChartEvent, ChartingError, makeCharts } from '../src/charter.ts';
 import { charterOfflineScript, OFFLINE_CHART_NOTE } from '../src/offline.ts';
-import { newJob, startTestDatabase, type TestDatabase } from './support.ts';
+import { chartDeps, newJob, startTestDatabase, type TestDatabase } from './support.ts';
 
 const USER = TEST_USER.clerk_user_id;
 
@@ -15,7 +14,7 @@ describe('makeCharts on the embedded database with the offline model', () => {
   const chart = async (user = USER) => {
     const jobId = await newJob(db.repos, user);
     const event = ChartEvent.parse({ job_id: jobId, clerk_user_id: user });
-    return { jobId, result: await makeCharts(event, { repos: db.repos, model, logger: silentLogger }) };
+    return { jobId, result: await makeCharts(event, chartDeps(db.repos, model)) };
   };
 
   beforeAll(async () => {
@@ -47,6 +46,14 @@ describe('makeCharts on the embedded database with the offline model', () => {
     for (const c of stored) expect(c.description.endsWith(OFFLINE_CHART_NOTE)).toBe(true);
   });
 
+  it("passes the offline model's texts through the figure check, marked with the model that wrote them", async () => {
+    const { jobId, result } = await chart();
+
+    expect(result.generated_by).toBe('offline');
+    const stored = (await db.repos.reports.getForJob(USER, jobId)).charts;
+    expect(stored.map((c) => c.generated_by)).toEqual(stored.map(() => 'offline'));
+  });
+
   it('stores allocation charts whose percentages sum to 100', async () => {
     const { jobId } = await chart();
 
@@ -68,8 +75,6 @@ describe('makeCharts on the embedded database with the offline model', () => {
       clerk_user_id: 'user_nobody',
     });
 
-    await expect(makeCharts(event, { repos: db.repos, model, logger: silentLogger })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(makeCharts(event, chartDeps(db.repos, model))).rejects.toBeInstanceOf(NotFoundError);
   });
 });

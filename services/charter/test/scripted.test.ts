@@ -1,11 +1,12 @@
-import { OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { FALLBACK_GENERATED_BY, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
-import { silentLogger } from '@alex/core';
+import { createMetricsEmitter } from '@alex/core';
 import { type Chart, NotFoundError, TEST_USER } from '@alex/database';
 import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChartEvent, makeCharts } from '../src/charter.ts';
-import { newJob, startTestDatabase, type TestDatabase } from './support.ts';
+import { OFFLINE_CHART_NOTE } from '../src/offline.ts';
+import { chartDeps, newJob, startTestDatabase, type TestDatabase } from './support.ts';
 
 const USER = TEST_USER.clerk_user_id;
 const answer = (value: unknown) => [assistantMessage(JSON.stringify(value))];
@@ -25,7 +26,7 @@ describe('makeCharts with scripted model turns', () => {
   const run = async (model: ScriptedModel | RetryingModel) => {
     const jobId = await newJob(db.repos, USER);
     const event = ChartEvent.parse({ job_id: jobId, clerk_user_id: USER });
-    const result = await makeCharts(event, { repos: db.repos, model, logger: silentLogger });
+    const result = await makeCharts(event, chartDeps(db.repos, model));
     const stored = (await db.repos.reports.getForJob(USER, jobId)).charts;
     return { result, stored, byKey: (key: string) => stored.find((c) => c.key === key) };
   };
@@ -71,13 +72,55 @@ describe('makeCharts with scripted model turns', () => {
     expect(byKey('asset_class')?.title).toBe('Mostly stocks');
   });
 
-  it('keeps the computed titles when the answer is still invalid after the retry', async () => {
+  it("stores the offline writer's labelled texts, marked offline-fallback, when the retry is invalid too", async () => {
     const invalid = { charts: [] };
-    const { stored } = await run(new ScriptedModel([answer(invalid), answer(invalid)]));
+    const { result, stored } = await run(new ScriptedModel([answer(invalid), answer(invalid)]));
 
-    expect(stored.map((c) => [c.key, c.title, c.description])).toEqual(
-      computed.map((c) => [c.key, c.title, c.description]),
-    );
+    expect(result.generated_by).toBe(FALLBACK_GENERATED_BY);
+    expect(stored.map((c) => c.generated_by)).toEqual(computed.map(() => FALLBACK_GENERATED_BY));
+    for (const c of stored) expect(c.description.endsWith(OFFLINE_CHART_NOTE)).toBe(true);
+    expect(stored.map((c) => c.data)).toEqual(computed.map((c) => c.data));
+  });
+
+  it('rejects a title stating a share the chart data does not hold, and asks again naming it', async () => {
+    const invented = {
+      charts: [{ key: 'asset_class', title: 'Asset classes: 99.5% equity', description: 'Mostly stocks.' }],
+    };
+    const model = new ScriptedModel([answer(invented), answer(texts)]);
+
+    const { result, byKey } = await run(model);
+
+    const retry = JSON.stringify(model.calls[1]?.request.input);
+    expect(retry).toContain(OUTPUT_RETRY_NOTE);
+    expect(retry).toContain('not in the tool results: 99.5%');
+    expect(byKey('asset_class')).toMatchObject({ title: 'Mostly stocks', generated_by: 'offline' });
+    expect(result.generated_by).toBe('offline');
+  });
+
+  it('counts the fallback in the running job and emits FallbackCount for the charter', async () => {
+    const job = await db.repos.jobs.create(USER);
+    await db.repos.jobs.claim(job.id, { staleAfterSeconds: 900 });
+    const lines: string[] = [];
+    const metrics = createMetricsEmitter({ sink: (line) => void lines.push(line), clock: () => 0 });
+    const invalid = { charts: [] };
+    const model = new ScriptedModel([answer(invalid), answer(invalid)]);
+
+    try {
+      await makeCharts(
+        ChartEvent.parse({ job_id: job.id, clerk_user_id: USER }),
+        chartDeps(db.repos, model, { metrics }),
+      );
+
+      expect((await db.repos.jobs.get(USER, job.id)).progress.charter).toEqual({
+        status: 'running',
+        fallbacks: 1,
+      });
+      expect(lines.map((line) => JSON.parse(line))).toEqual([
+        expect.objectContaining({ Agent: 'charter', FallbackCount: 1 }),
+      ]);
+    } finally {
+      await db.repos.jobs.fail(job.id, 'closed by the test');
+    }
   });
 
   it('retries a throttled model call and then succeeds', async () => {
@@ -97,9 +140,7 @@ describe('makeCharts with scripted model turns', () => {
     });
     const model = new ScriptedModel([modelError(denied)]);
 
-    await expect(makeCharts(event, { repos: db.repos, model, logger: silentLogger })).rejects.toThrow(
-      'not authorized',
-    );
+    await expect(makeCharts(event, chartDeps(db.repos, model))).rejects.toThrow('not authorized');
     await expect(db.repos.reports.getForJob(USER, jobId)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

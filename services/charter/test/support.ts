@@ -1,4 +1,7 @@
+import { silentLogger, silentMetrics } from '@alex/core';
 import type { Repositories } from '@alex/database';
+import type { Model } from '@openai/agents';
+import type { ChartDeps } from '../src/charter.ts';
 
 /** A fresh embedded database for one test file, migrated and seeded with the test data. */
 export {
@@ -15,3 +18,17 @@ export async function newJob(repos: Repositories, userId: string): Promise<strin
   await repos.jobs.fail(job.id, 'closed by the test so another job can be opened');
   return job.id;
 }
+
+/** Charter dependencies around a model: metrics dropped, text marked as the offline model's. */
+export const chartDeps = (
+  repos: Repositories,
+  model: Model,
+  overrides: Partial<ChartDeps> = {},
+): ChartDeps => ({
+  repos,
+  model,
+  logger: silentLogger,
+  generatedBy: 'offline',
+  metrics: silentMetrics,
+  ...overrides,
+});

@@ -18,10 +18,6 @@ export interface ReporterEnv {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/** The model id stored as `generated_by`. */
-export const generatedBy = (model: ModelConfig): string =>
-  model.provider === 'bedrock' ? model.modelId : 'offline';
-
 /** Reads and validates the reporter's environment; errors name the variable. */
 export function reporterEnv(env: Readonly<Record<string, string | undefined>> = process.env): ReporterEnv {
   const root = env.ALEX_ROOT?.trim();

@@ -1,8 +1,8 @@
-import { configureTracing, createModel, withLangfuseKeys } from '@alex/agents';
+import { configureTracing, createModel, generatedByOf, withLangfuseKeys } from '@alex/agents';
 import { createLogger, defineHandler } from '@alex/core';
 import { createDataApiClient, createRepositories } from '@alex/database';
 import { knowledgeFromEnv } from '@alex/knowledge';
-import { generatedBy, reporterEnv } from './env.ts';
+import { reporterEnv } from './env.ts';
 import { reportWriterScript } from './offline.ts';
 import { ReporterEvent, writeReport } from './reporter.ts';
 
@@ -13,7 +13,7 @@ const tracing = configureTracing(await withLangfuseKeys(settings.env, logger), l
 const repos = createRepositories(createDataApiClient(settings.database));
 const model = createModel(settings.model, reportWriterScript);
 const knowledge = knowledgeFromEnv(settings.env, settings.knowledgeRoot);
-logger.debug('reporter ready', { model: generatedBy(settings.model), knowledge: knowledge.describe });
+logger.debug('reporter ready', { model: generatedByOf(settings.model), knowledge: knowledge.describe });
 
 /** Lambda entry point: `{job_id, clerk_user_id}` in, `{report_chars, insights_available}` out. */
 export const handler = defineHandler({
@@ -25,7 +25,7 @@ export const handler = defineHandler({
       repos,
       model,
       store: knowledge.store,
-      generatedBy: generatedBy(settings.model),
+      generatedBy: generatedByOf(settings.model),
       logger: log,
     }),
   after: tracing.flush,

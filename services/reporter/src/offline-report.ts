@@ -1,8 +1,7 @@
-import { OFFLINE_LABEL } from '@alex/agents';
+import { DISCLAIMER, OFFLINE_LABEL } from '@alex/agents';
 import type { MarketInsights } from '@alex/knowledge';
 import { label, listOf, money, percent, points, table } from './format.ts';
 import type { PortfolioAnalysis, TargetRow } from './portfolio-analysis.ts';
-import { DISCLAIMER } from './prompts.ts';
 import { recommendationsFor } from './recommendations.ts';
 
 /** The report the offline model writes: every figure from the tool results, nothing invented. */

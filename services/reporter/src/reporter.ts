@@ -1,14 +1,14 @@
-import { runWithOutputRetry, withJobTrace } from '@alex/agents';
+import { type AgentJobDeps, runAgentJob, withDisclaimer } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
-import type { Logger } from '@alex/core';
+import type { Logger, MetricsEmitter } from '@alex/core';
 import { AgentJobEvent, type Repositories } from '@alex/database';
 import { type KnowledgeStore, marketInsights } from '@alex/knowledge';
-import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents';
+import type { Model } from '@openai/agents';
 import type { z } from 'zod';
 import { createReportWriter, type PortfolioReport } from './agent.ts';
 import { writeOfflineReport } from './offline-report.ts';
 import { portfolioAnalysis } from './portfolio-analysis.ts';
-import { DISCLAIMER, reportRequest } from './prompts.ts';
+import { reportRequest } from './prompts.ts';
 import type { ReporterContext } from './tools.ts';
 
 /** The planner's call: which job, for which user. */
@@ -19,6 +19,8 @@ export type ReporterEvent = z.infer<typeof ReporterEvent>;
 export interface ReporterResult {
   report_chars: number;
   insights_available: boolean;
+  /** Who wrote the stored report: the model id, 'offline', or 'offline-fallback'. */
+  generated_by: string;
 }
 
 /** What `writeReport` needs; the handler builds it once per container, tests build their own. */
@@ -29,41 +31,11 @@ export interface ReporterDeps {
   /** Stored as `generated_by`: the Bedrock model id, or 'offline'. */
   generatedBy: string;
   logger: Logger;
-  /** Extra runs allowed when the model's final answer fails the report schema (default 1). */
+  /** Where the FallbackCount metric goes (default: EMF lines on stdout). */
+  metrics?: MetricsEmitter;
+  /** Extra runs allowed when the model's final answer is rejected (default 1). */
   outputRetries?: number;
   now?: () => number;
-}
-
-/** The report with the disclaimer as its last line, whether or not the model wrote it. */
-export function withDisclaimer(markdown: string): string {
-  return markdown.includes(DISCLAIMER) ? markdown : `${markdown.trimEnd()}\n\n---\n\n_${DISCLAIMER}_`;
-}
-
-/** `generated_by` of a report the offline writer wrote because the model's answers were unusable. */
-export const FALLBACK_GENERATED_BY = 'offline-fallback';
-
-/** The model gave no usable report: invalid after the re-ask, or out of turns. */
-const isUnusableAnswer = (err: unknown): boolean =>
-  err instanceof ModelBehaviorError || err instanceof MaxTurnsExceededError;
-
-/** Runs the Report Writer: its report, or undefined when its answers were unusable. */
-async function modelReport(context: ReporterContext, event: ReporterEvent, deps: ReporterDeps) {
-  try {
-    const result = await runWithOutputRetry(
-      createReportWriter(deps.model),
-      reportRequest(event.job_id, event.clerk_user_id),
-      {
-        context,
-        maxTurns: 10,
-        outputRetries: deps.outputRetries ?? 1,
-      },
-    );
-    return result.finalOutput;
-  } catch (err: unknown) {
-    if (!isUnusableAnswer(err)) throw err;
-    context.logger.warn('report unusable after the re-ask; the offline writer takes over', { err });
-    return undefined;
-  }
 }
 
 /** The deterministic report from the same facts, labelled as offline; fetches insights if the model did not. */
@@ -76,12 +48,20 @@ async function fallbackReport(context: ReporterContext): Promise<PortfolioReport
   return writeOfflineReport(analysis, context.insights);
 }
 
+/** The runner's view of the reporter's dependencies. */
+const agentJobDeps = (deps: ReporterDeps): AgentJobDeps => ({
+  logger: deps.logger,
+  generatedBy: deps.generatedBy,
+  recordFallback: (jobId, agent) => deps.repos.jobs.recordFallback(jobId, agent),
+  ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
+});
+
 /**
  * Writes and stores the portfolio report of one job: loads the portfolio, computes its facts, runs the
- * Report Writer (its tools hand it the facts and market insights), then saves summary and markdown.
- * A final answer that fails the schema is asked for again once, naming what was wrong; if that fails
- * too, the offline writer's report (labelled as such) is stored with `generated_by` 'offline-fallback'.
- * Other errors (the model or database unreachable) throw, so the planner fails the job naming the reporter.
+ * Report Writer with them (its tools hand it the same facts and market insights), then saves summary
+ * and markdown. The shared agent-job runner checks the answer (schema, and every figure against the
+ * facts), re-asks once, and falls back to the offline writer's labelled report, marked
+ * `generated_by: 'offline-fallback'`. Other errors throw, so the planner fails the job naming the reporter.
  */
 export async function writeReport(event: ReporterEvent, deps: ReporterDeps): Promise<ReporterResult> {
   const now = deps.now ?? Date.now;
@@ -89,28 +69,43 @@ export async function writeReport(event: ReporterEvent, deps: ReporterDeps): Pro
   const logger = deps.logger.child({ job_id: event.job_id, user_id: event.clerk_user_id });
   const portfolio = await deps.repos.portfolio.get(event.clerk_user_id);
   const context: ReporterContext = { facts: portfolioFacts(portfolio), store: deps.store, logger };
-  const { report, generatedBy } = await withJobTrace(
-    '📝 Report Writer',
-    { job_id: event.job_id, user_id: event.clerk_user_id, agent: 'reporter' },
-    async () => {
-      const written = await modelReport(context, event, deps);
-      return written === undefined
-        ? { report: await fallbackReport(context), generatedBy: FALLBACK_GENERATED_BY }
-        : { report: written, generatedBy: deps.generatedBy };
+  const analysis = portfolioAnalysis(context.facts);
+  const store = async (report: PortfolioReport, generatedBy: string): Promise<ReporterResult> => {
+    const markdown = withDisclaimer(report.report_markdown);
+    await deps.repos.reports.saveText(event.clerk_user_id, event.job_id, {
+      report_summary: report.executive_summary,
+      report_detail: markdown,
+      generated_by: generatedBy,
+      processing_time_ms: Math.max(0, Math.round(now() - started)),
+    });
+    const insightsAvailable = context.insights?.available === true;
+    logger.info('report stored', {
+      report_chars: markdown.length,
+      insights_available: insightsAvailable,
+      generated_by: generatedBy,
+    });
+    return {
+      report_chars: markdown.length,
+      insights_available: insightsAvailable,
+      generated_by: generatedBy,
+    };
+  };
+  return runAgentJob<ReporterContext, PortfolioReport, ReporterResult>(
+    {
+      name: 'reporter',
+      traceName: '📝 Report Writer',
+      jobId: event.job_id,
+      userId: event.clerk_user_id,
+      agent: createReportWriter(deps.model),
+      input: reportRequest(event.job_id, event.clerk_user_id, analysis),
+      context,
+      maxTurns: 10,
+      ...(deps.outputRetries === undefined ? {} : { outputRetries: deps.outputRetries }),
+      prose: (report) => [report.executive_summary, report.report_markdown],
+      facts: () => ({ analysis, facts: context.facts, insights: context.insights }),
+      fallback: () => fallbackReport(context),
+      store,
     },
+    agentJobDeps(deps),
   );
-  const markdown = withDisclaimer(report.report_markdown);
-  await deps.repos.reports.saveText(event.clerk_user_id, event.job_id, {
-    report_summary: report.executive_summary,
-    report_detail: markdown,
-    generated_by: generatedBy,
-    processing_time_ms: Math.max(0, Math.round(now() - started)),
-  });
-  const insightsAvailable = context.insights?.available === true;
-  logger.info('report stored', {
-    report_chars: markdown.length,
-    insights_available: insightsAvailable,
-    generated_by: generatedBy,
-  });
-  return { report_chars: markdown.length, insights_available: insightsAvailable };
 }

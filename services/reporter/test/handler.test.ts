@@ -30,7 +30,11 @@ describe('reporter handler', () => {
     const result = await handler({ job_id: jobId, clerk_user_id: USER });
 
     const stored = await db.repos.reports.getForJob(USER, jobId);
-    expect(result).toEqual({ report_chars: stored.report_detail?.length, insights_available: true });
+    expect(result).toEqual({
+      report_chars: stored.report_detail?.length,
+      insights_available: true,
+      generated_by: 'offline',
+    });
   });
 
   it('rejects an event whose job_id is not a UUID, naming the field', async () => {

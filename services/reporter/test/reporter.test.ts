@@ -1,10 +1,10 @@
-import { createModel, OFFLINE_LABEL } from '@alex/agents';
+import { createModel, DISCLAIMER, OFFLINE_LABEL } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
 import type { Repositories } from '@alex/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRecommendations } from '../src/agent.ts';
 import { reportWriterScript } from '../src/offline.ts';
-import { DISCLAIMER, REPORT_SECTIONS } from '../src/prompts.ts';
+import { REPORT_SECTIONS } from '../src/prompts.ts';
 import { writeReport } from '../src/reporter.ts';
 import { brokenKnowledge, depsWith, newJob, startSeededDatabase, USER } from './support.ts';
 
@@ -35,7 +35,11 @@ describe('writeReport on the embedded database with the offline model', () => {
     expect(markdown).toContain(DISCLAIMER);
     expect(stored.generated_by).toBe('offline');
     expect(stored.processing_time_ms).toBeGreaterThanOrEqual(0);
-    expect(result).toEqual({ report_chars: markdown.length, insights_available: true });
+    expect(result).toEqual({
+      report_chars: markdown.length,
+      insights_available: true,
+      generated_by: 'offline',
+    });
   });
 
   it("uses the computed totals and the user's own targets, with the dollars to trade", async () => {

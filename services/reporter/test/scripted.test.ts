@@ -1,8 +1,9 @@
-import { OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { FALLBACK_GENERATED_BY, OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { createMetricsEmitter } from '@alex/core';
 import type { Repositories } from '@alex/database';
 import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_GENERATED_BY, writeReport } from '../src/reporter.ts';
+import { writeReport } from '../src/reporter.ts';
 import { depsWith, newJob, startSeededDatabase, USER, validReport } from './support.ts';
 
 const throttling = () => Object.assign(new Error('Too many requests'), { name: 'ThrottlingException' });
@@ -82,6 +83,41 @@ describe('writeReport with scripted model turns', () => {
     expect(stored.report_detail).toContain('## Recommendations');
     expect(result.insights_available).toBe(true);
     model.assertComplete();
+  });
+
+  it('rejects a report stating a total the code did not compute, asks again naming it, and stores the grounded one', async () => {
+    const jobId = await newJob(repos);
+    const model = new ScriptedModel([answer(validReport('$250,000.00')), answer(validReport('$193,797.95'))]);
+
+    const result = await writeReport({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    const retryPrompt = JSON.stringify(model.calls[1]?.request.input);
+    expect(retryPrompt).toContain(OUTPUT_RETRY_NOTE);
+    expect(retryPrompt).toContain('not in the tool results: $250,000.00');
+    expect(result.generated_by).toBe('offline');
+    expect((await repos.reports.getForJob(USER, jobId)).report_summary).toContain('$193,797.95');
+  });
+
+  it('stores the labelled fallback when both answers state figures the code did not compute, counting it in the job and the metric', async () => {
+    const jobId = await newJob(repos);
+    await repos.jobs.claim(jobId, { staleAfterSeconds: 900 });
+    const lines: string[] = [];
+    const metrics = createMetricsEmitter({ sink: (line) => void lines.push(line), clock: () => 0 });
+    const model = new ScriptedModel([answer(validReport('$1.2M')), answer(validReport('88.8 %'))]);
+
+    const result = await writeReport(
+      { job_id: jobId, clerk_user_id: USER },
+      { ...depsWith(repos, model), metrics },
+    );
+
+    const stored = await repos.reports.getForJob(USER, jobId);
+    expect(stored.generated_by).toBe(FALLBACK_GENERATED_BY);
+    expect(stored.report_detail?.startsWith(OFFLINE_LABEL)).toBe(true);
+    expect(result.generated_by).toBe(FALLBACK_GENERATED_BY);
+    expect((await repos.jobs.get(USER, jobId)).progress.reporter?.fallbacks).toBe(1);
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ Agent: 'reporter', FallbackCount: 1 }),
+    ]);
   });
 
   it('fails, naming the cause, when the model cannot be reached', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '@alex/core';
+import { silentLogger, silentMetrics } from '@alex/core';
 import type { Repositories } from '@alex/database';
 import { type KnowledgeStore, knowledgeFromEnv } from '@alex/knowledge';
 import type { Model } from '@openai/agents';
@@ -50,10 +50,14 @@ export const depsWith = (
   store,
   generatedBy: 'offline',
   logger: silentLogger,
+  metrics: silentMetrics,
 });
 
-/** A report that passes the schema: every section and five recommendations. */
-export function validReport(total = '$1.00'): { executive_summary: string; report_markdown: string } {
+/** A report that passes the schema: every section and five recommendations, quoting `total` if given. */
+export function validReport(total = 'a computed sum'): {
+  executive_summary: string;
+  report_markdown: string;
+} {
   const sections = [
     'Executive Summary',
     'Portfolio Composition',

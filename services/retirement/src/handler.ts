@@ -1,4 +1,4 @@
-import { configureTracing, createModel, withLangfuseKeys } from '@alex/agents';
+import { configureTracing, createModel, generatedByOf, withLangfuseKeys } from '@alex/agents';
 import { createLogger, defineHandler } from '@alex/core';
 import { createDataApiClient, createRepositories } from '@alex/database';
 import { retirementEnv } from './env.ts';
@@ -17,6 +17,7 @@ export const handler = defineHandler({
   service: 'retirement',
   event: RetirementEvent,
   logger,
-  run: (event, log) => projectRetirement(event, { repos, model, logger: log }),
+  run: (event, log) =>
+    projectRetirement(event, { repos, model, generatedBy: generatedByOf(settings.model), logger: log }),
   after: tracing.flush,
 });

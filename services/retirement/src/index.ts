@@ -2,13 +2,12 @@ export { createRetirementSpecialist, RetirementAnalysis } from './agent.ts';
 export { type RetirementEnv, retirementEnv } from './env.ts';
 export { EXTRA_CONTRIBUTION, offlineWhatIf, retirementScript, YEARS_EARLIER } from './offline.ts';
 export { describeChange, verdict, writeOfflineAnalysis } from './offline-analysis.ts';
-export { DISCLAIMER, RETIREMENT_INSTRUCTIONS } from './prompts.ts';
+export { RETIREMENT_INSTRUCTIONS, RETIREMENT_THRESHOLDS } from './prompts.ts';
 export {
   projectRetirement,
   type RetirementDeps,
   RetirementEvent,
   type RetirementResult,
-  withDisclaimer,
 } from './retirement.ts';
 export { MAX_WHAT_IFS, runWhatIf, type ScenarioSummary, summarise, type WhatIf } from './scenario.ts';
 export { type RetirementContext, retirementTools } from './tools.ts';

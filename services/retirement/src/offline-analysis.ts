@@ -1,6 +1,5 @@
-import { OFFLINE_LABEL } from '@alex/agents';
+import { DISCLAIMER, OFFLINE_LABEL } from '@alex/agents';
 import { labelFor } from '@alex/finance';
-import { DISCLAIMER } from './prompts.ts';
 import type { ScenarioSummary } from './scenario.ts';
 
 const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });

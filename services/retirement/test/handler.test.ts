@@ -28,6 +28,7 @@ describe('retirement handler', () => {
     expect(result).toEqual({
       success_rate: Number(stored.success_rate),
       estimated_income: Number(stored.estimated_income),
+      generated_by: 'offline',
     });
   });
 

@@ -1,10 +1,9 @@
-import { createModel, OFFLINE_LABEL } from '@alex/agents';
+import { createModel, DISCLAIMER, OFFLINE_LABEL } from '@alex/agents';
 import { portfolioFacts, retirementInputs } from '@alex/analysis';
 import type { Repositories } from '@alex/database';
 import { type MonteCarloResult, runMonteCarlo } from '@alex/finance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retirementScript } from '../src/offline.ts';
-import { DISCLAIMER } from '../src/prompts.ts';
 import { projectRetirement } from '../src/retirement.ts';
 import { depsWith, newJob, startSeededDatabase, USER } from './support.ts';
 
@@ -35,7 +34,13 @@ describe('projectRetirement on the embedded database with the offline model', ()
     );
 
     const stored = await repos.retirement.getForJob(USER, jobId);
-    expect(result).toEqual({ success_rate: direct.successRate, estimated_income: direct.sustainableIncome });
+    expect(result).toEqual({
+      success_rate: direct.successRate,
+      estimated_income: direct.sustainableIncome,
+      generated_by: 'offline',
+    });
+    // The offline model's text passed the figure check: it is marked as its own, not as a fallback.
+    expect(stored.generated_by).toBe('offline');
     expect(stored.success_rate).toBe(direct.successRate.toFixed(2));
     expect(stored.estimated_income).toBe(direct.sustainableIncome.toFixed(2));
   });

@@ -1,5 +1,7 @@
-import { OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { FALLBACK_GENERATED_BY, OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { portfolioFacts, retirementInputs } from '@alex/analysis';
 import type { Repositories } from '@alex/database';
+import { runMonteCarlo } from '@alex/finance';
 import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRetirement } from '../src/retirement.ts';
@@ -7,6 +9,7 @@ import { depsWith, newJob, startSeededDatabase, USER, validAnalysis } from './su
 
 const throttling = () => Object.assign(new Error('Too many requests'), { name: 'ThrottlingException' });
 const answer = (analysis: object) => [assistantMessage(JSON.stringify(analysis))];
+const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 const toolOutputs = (model: ScriptedModel, call: number): unknown[] =>
   ((model.calls[call]?.request.input ?? []) as { type?: string; output?: { text?: string } }[])
     .filter((item) => item.type === 'function_call_result')
@@ -22,26 +25,50 @@ describe('projectRetirement with scripted model turns', () => {
   });
   afterAll(async () => db?.close());
 
-  it("stores the baseline computed by code, not the numbers in the model's text", async () => {
+  it("stores the baseline computed by code, and the model's text when every figure in it is one of the baseline's", async () => {
     const jobId = await newJob(repos);
+    // The same projection the service runs (seeded by the job), so the answer can quote its figures.
+    const expected = runMonteCarlo(retirementInputs(portfolioFacts(await repos.portfolio.get(USER)), jobId));
+    const quoted = `A ${expected.successRate.toFixed(1)}% success rate and ${money(expected.sustainableIncome)} a year.`;
     const model = new ScriptedModel([
       [functionCall('run_monte_carlo', {}, { callId: 'call_1' })],
-      answer(validAnalysis('A 100% success rate and $999,999 a year: the plan is perfect.')),
+      answer(validAnalysis(quoted)),
     ]);
 
     const result = await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
 
-    const [baseline] = toolOutputs(model, 1) as {
-      scenario: string;
-      success_rate: number;
-      sustainable_income: number;
-    }[];
-    expect(baseline?.scenario).toBe('baseline');
+    const [baseline] = toolOutputs(model, 1) as { scenario: string; success_rate: number }[];
+    expect(baseline).toMatchObject({ scenario: 'baseline', success_rate: expected.successRate });
     expect(result).toEqual({
-      success_rate: baseline?.success_rate,
-      estimated_income: baseline?.sustainable_income,
+      success_rate: expected.successRate,
+      estimated_income: expected.sustainableIncome,
+      generated_by: 'offline',
     });
+    const stored = await repos.retirement.getForJob(USER, jobId);
+    expect(stored).toMatchObject({ summary: quoted, generated_by: 'offline' });
+    model.assertComplete();
+  });
+
+  it('rejects text claiming "100% success, $999,999" beside different computed figures, asks again naming them, then stores the labelled fallback', async () => {
+    const jobId = await newJob(repos);
+    const invented = answer(validAnalysis('A 100% success rate and $999,999 a year: the plan is perfect.'));
+    const model = new ScriptedModel([
+      [functionCall('run_monte_carlo', {}, { callId: 'call_1' })],
+      invented,
+      invented,
+    ]);
+
+    const result = await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, model));
+
+    const retryPrompt = JSON.stringify(model.calls[2]?.request.input);
+    expect(retryPrompt).toContain(OUTPUT_RETRY_NOTE);
+    expect(retryPrompt).toContain('not in the tool results: 100%, $999,999');
+    const stored = await repos.retirement.getForJob(USER, jobId);
+    expect(stored.generated_by).toBe(FALLBACK_GENERATED_BY);
+    expect(stored.summary?.startsWith(OFFLINE_LABEL)).toBe(true);
+    expect(stored.summary).not.toContain('999,999');
     expect(result.success_rate).not.toBe(100);
+    expect(result.generated_by).toBe(FALLBACK_GENERATED_BY);
     model.assertComplete();
   });
 
@@ -84,7 +111,8 @@ describe('projectRetirement with scripted model turns', () => {
     const stored = await repos.retirement.getForJob(USER, jobId);
     expect(stored.summary?.startsWith(OFFLINE_LABEL)).toBe(true);
     expect(stored.success_rate).toBe(result.success_rate.toFixed(2));
-    expect(stored.assumptions).toMatchObject({ text_generated_by: 'offline-fallback' });
+    expect(stored.generated_by).toBe(FALLBACK_GENERATED_BY);
+    expect(stored.assumptions).not.toHaveProperty('text_generated_by');
     expect(stored.detail).toContain('## What-ifs');
   });
 

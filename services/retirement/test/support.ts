@@ -1,4 +1,4 @@
-import { silentLogger } from '@alex/core';
+import { silentLogger, silentMetrics } from '@alex/core';
 import type { Repositories } from '@alex/database';
 import type { Model } from '@openai/agents';
 import type { RetirementDeps } from '../src/retirement.ts';
@@ -23,6 +23,8 @@ export const depsWith = (repos: Repositories, model: Model): RetirementDeps => (
   repos,
   model,
   logger: silentLogger,
+  generatedBy: 'offline',
+  metrics: silentMetrics,
 });
 
 /** An analysis that passes the schema. */

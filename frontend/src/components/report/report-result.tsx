@@ -1,10 +1,12 @@
 import type { Job, Report, Retirement } from '@alex/contract';
+import { FALLBACK_GENERATED_BY } from '@alex/contract/plain';
 import { useApi } from '../../api/api-context.tsx';
 import { ApiError } from '../../api/errors.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Disclaimer } from '../disclaimer.tsx';
 import { ChartView, Markdown } from '../lazy.tsx';
 import { ErrorState, Loading } from '../states.tsx';
+import { FallbackNotice, fallbackParts } from './fallback-notice.tsx';
 import { RetirementSection } from './retirement-section.tsx';
 
 /** A 404 means that agent stored nothing for this job: show the rest rather than fail the page. */
@@ -38,6 +40,7 @@ export function ReportResult({ job }: { job: Job }) {
   return (
     <article className="stack-lg report">
       <Disclaimer />
+      <FallbackNotice parts={fallbackParts(report, retirement)} />
       {report?.summary && (
         <section className="card stack" aria-labelledby="summary-heading">
           <h2 id="summary-heading" className="h2">
@@ -69,7 +72,13 @@ export function ReportResult({ job }: { job: Job }) {
             Full report
           </h2>
           <Markdown>{report.markdown}</Markdown>
-          {report.generated_by && <p className="muted small">Written by {report.generated_by}.</p>}
+          {report.generated_by && (
+            <p className="muted small">
+              {report.generated_by === FALLBACK_GENERATED_BY
+                ? "Written by Alex's built-in writer, because Claude's answer could not be used."
+                : `Written by ${report.generated_by}.`}
+            </p>
+          )}
         </section>
       ) : (
         <p className="muted">No written report was stored for this analysis.</p>

@@ -95,17 +95,35 @@ export function jobsRepository(db: Executor) {
       return numberOfRecordsUpdated > 0;
     },
 
-    /** Records one agent's progress (merged into the job's progress map). */
+    /**
+     * Records one agent's progress, merged into the job's progress map and into the agent's entry
+     * (so a fallback count the agent recorded survives the planner's "completed").
+     */
     async setProgress(id: string, agent: AgentName, progress: AgentProgress): Promise<void> {
       const value = validate(AgentProgress, progress, 'progress');
       await db.execute(
-        `UPDATE analysis_jobs SET progress = progress || jsonb_build_object(:agent::text, :progress::jsonb)
+        `UPDATE analysis_jobs SET progress = progress || jsonb_build_object(:agent::text,
+           COALESCE(progress -> (:agent::text), '{}'::jsonb) || :progress::jsonb)
          WHERE id = :id AND status = 'running'`,
         {
           id: sql.uuid(validateId(id)),
           agent: validate(AgentName, agent, 'agent'),
           progress: sql.json(value),
         },
+      );
+    },
+
+    /**
+     * Adds one to an agent's fallback count in a running job's progress (its other fields kept; an
+     * agent with no entry yet is recorded as running).
+     */
+    async recordFallback(id: string, agent: string): Promise<void> {
+      await db.execute(
+        `UPDATE analysis_jobs SET progress = progress || jsonb_build_object(:agent::text,
+           COALESCE(progress -> (:agent::text), '{"status": "running"}'::jsonb) || jsonb_build_object('fallbacks',
+             COALESCE((progress -> (:agent::text) ->> 'fallbacks')::int, 0) + 1))
+         WHERE id = :id AND status = 'running'`,
+        { id: sql.uuid(validateId(id)), agent: validate(AgentName, agent, 'agent') },
       );
     },
 

@@ -5,7 +5,7 @@ import { Retirement, RetirementInput } from '../schemas/index.ts';
 import { validate, validateId } from './validate.ts';
 
 const COLUMNS = `id, clerk_user_id, job_id, estimated_income, success_rate, summary, detail, chart, assumptions,
-  created_at, updated_at`;
+  generated_by, created_at, updated_at`;
 
 /** Retirement projections: one row per job, with the projection chart. */
 export function retirementRepository(db: Executor) {
@@ -13,12 +13,12 @@ export function retirementRepository(db: Executor) {
     async save(clerkUserId: string, jobId: string, input: RetirementInput): Promise<Retirement> {
       const projection = validate(RetirementInput, input);
       const [row] = await db.query(
-        `INSERT INTO retirement (clerk_user_id, job_id, estimated_income, success_rate, summary, detail, chart, assumptions)
-         VALUES (:user, :job, :income, :success, :summary, :detail, :chart, :assumptions)
+        `INSERT INTO retirement (clerk_user_id, job_id, estimated_income, success_rate, summary, detail, chart, assumptions, generated_by)
+         VALUES (:user, :job, :income, :success, :summary, :detail, :chart, :assumptions, :generated_by)
          ON CONFLICT (job_id) DO UPDATE SET
            estimated_income = EXCLUDED.estimated_income, success_rate = EXCLUDED.success_rate,
            summary = EXCLUDED.summary, detail = EXCLUDED.detail, chart = EXCLUDED.chart,
-           assumptions = EXCLUDED.assumptions
+           assumptions = EXCLUDED.assumptions, generated_by = EXCLUDED.generated_by
          RETURNING ${COLUMNS}`,
         {
           user: clerkUserId,
@@ -29,6 +29,7 @@ export function retirementRepository(db: Executor) {
           detail: projection.detail,
           chart: sql.json(projection.chart),
           assumptions: sql.json(projection.assumptions),
+          generated_by: projection.generated_by,
         },
       );
       return Retirement.parse(row);

@@ -74,6 +74,8 @@ export const Retirement = z.object({
   detail: z.string().nullable(),
   chart: ProjectionChart.nullable(),
   assumptions: z.record(z.string(), z.unknown()).nullable(),
+  /** Who wrote summary and detail: the model id, 'offline', or 'offline-fallback'. */
+  generated_by: z.string().nullable(),
   created_at: IsoTimestamp,
   updated_at: IsoTimestamp,
 });
@@ -87,5 +89,6 @@ export const RetirementInput = z.object({
   detail: z.string().min(1).max(200_000),
   chart: ProjectionChart,
   assumptions: z.record(z.string(), z.unknown()),
+  generated_by: z.string().max(100),
 });
 export type RetirementInput = z.input<typeof RetirementInput>;

@@ -3,6 +3,7 @@ import { DatabaseError } from '../../src/client/index.ts';
 import { dropAll, loadMigrations, runMigrations } from '../../src/migrations/runner.ts';
 import { BACKENDS, startTestDatabase, type TestDatabase } from '../support/backends.ts';
 
+const ALL = ['001_schema.sql', '002_generated_by.sql'];
 const TABLES = ['accounts', 'analysis_jobs', 'instruments', 'positions', 'reports', 'retirement', 'users'];
 
 describe.each(BACKENDS)('migration runner on %s', (kind) => {
@@ -21,13 +22,13 @@ describe.each(BACKENDS)('migration runner on %s', (kind) => {
 
   it('creates the seven tables and records the migration', async () => {
     const report = await runMigrations(db.client);
-    expect(report.applied).toEqual(['001_schema.sql']);
+    expect(report.applied).toEqual(ALL);
     expect(await tables()).toEqual([...TABLES, 'schema_migrations'].sort());
   });
 
   it('does nothing the second time', async () => {
     const report = await runMigrations(db.client);
-    expect(report).toEqual({ applied: [], alreadyApplied: ['001_schema.sql'] });
+    expect(report).toEqual({ applied: [], alreadyApplied: ALL });
   });
 
   it('refuses a migration edited after it was applied', async () => {
@@ -59,9 +60,30 @@ describe.each(BACKENDS)('migration runner on %s', (kind) => {
     expect(row?.fresh).toBe(true);
   });
 
+  it("moves a retirement row's text_generated_by into the generated_by column (002)", async () => {
+    await dropAll(db.client);
+    await runMigrations(db.client, loadMigrations().slice(0, 1));
+    await db.client.execute("INSERT INTO users (clerk_user_id) VALUES ('marker_user')");
+    await db.client.execute(
+      `INSERT INTO retirement (clerk_user_id, assumptions) VALUES
+         ('marker_user', '{"paths": 500, "text_generated_by": "offline-fallback"}'),
+         ('marker_user', '{"paths": 500}')`,
+    );
+
+    await runMigrations(db.client);
+
+    const rows = await db.client.query<{ generated_by: string | null; assumptions: unknown }>(
+      "SELECT generated_by, assumptions FROM retirement WHERE clerk_user_id = 'marker_user' ORDER BY generated_by",
+    );
+    expect(rows.map((r) => r.generated_by)).toEqual(['offline-fallback', null]);
+    expect(
+      rows.map((r) => (typeof r.assumptions === 'string' ? JSON.parse(r.assumptions) : r.assumptions)),
+    ).toEqual([{ paths: 500 }, { paths: 500 }]);
+  });
+
   it('drops everything in foreign-key order and migrates again from scratch', async () => {
     await dropAll(db.client);
     expect(await tables()).toEqual([]);
-    expect((await runMigrations(db.client)).applied).toEqual(['001_schema.sql']);
+    expect((await runMigrations(db.client)).applied).toEqual(ALL);
   });
 });

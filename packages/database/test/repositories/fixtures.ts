@@ -31,4 +31,5 @@ export const RETIREMENT: RetirementInput = {
     data: [{ year: 0, phase: 'accumulation', p10: 1, p50: 2, p90: 3 }],
   },
   assumptions: { paths: 100 },
+  generated_by: 'offline',
 };

@@ -317,6 +317,24 @@ describe.each(BACKENDS)('repositories on %s', (kind) => {
     });
   });
 
+  it("counts an agent's fallbacks in its progress and keeps the count when the planner completes it", async () => {
+    const job = await repos.jobs.create('user_release');
+    await repos.jobs.claim(job.id, { staleAfterSeconds: 900 });
+    await repos.jobs.setProgress(job.id, 'reporter', {
+      status: 'running',
+      started_at: '2026-01-01T00:00:00.000Z',
+    });
+
+    await repos.jobs.recordFallback(job.id, 'reporter');
+    await repos.jobs.recordFallback(job.id, 'reporter');
+    await repos.jobs.setProgress(job.id, 'reporter', { status: 'completed' });
+
+    expect((await repos.jobs.get('user_release', job.id)).progress).toEqual({
+      reporter: { status: 'completed', started_at: '2026-01-01T00:00:00.000Z', fallbacks: 2 },
+    });
+    await repos.jobs.complete(job.id, {});
+  });
+
   describe('reports and retirement', () => {
     it('keeps both halves of a report written by two agents at once', async () => {
       const job = await repos.jobs.create(ALICE);
@@ -347,6 +365,7 @@ describe.each(BACKENDS)('repositories on %s', (kind) => {
         estimated_income: '61234.57',
         success_rate: '87.50',
         chart: RETIREMENT.chart,
+        generated_by: 'offline',
       });
       await expect(repos.retirement.getForJob(BOB, job.id)).rejects.toBeInstanceOf(NotFoundError);
     });

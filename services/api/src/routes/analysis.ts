@@ -75,6 +75,7 @@ export const analysisRoutes: Route[] = [
       detail: retirement.detail,
       chart: retirement.chart,
       assumptions: retirement.assumptions,
+      generated_by: retirement.generated_by,
       created_at: retirement.created_at,
       updated_at: retirement.updated_at,
     });
