@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { decimalString, IsoDate, IsoTimestamp, MAX_TEXT, TickerSymbol, Uuid } from './primitives.ts';
+import {
+  decimalString,
+  freeText,
+  IsoDate,
+  IsoTimestamp,
+  MAX_TEXT,
+  nameText,
+  TickerSymbol,
+  Uuid,
+} from './primitives.ts';
 
 const accountFields = {
-  account_name: z.string().trim().min(1).max(255).describe('Name of the account, e.g. "401k" or "Roth IRA"'),
-  account_purpose: z.string().trim().max(MAX_TEXT).nullable().describe('What the account is for'),
+  account_name: nameText(255).describe('Name of the account, e.g. "401k" or "Roth IRA"'),
+  account_purpose: freeText(MAX_TEXT).nullable().describe('What the account is for'),
   cash_balance: decimalString(12, 2, { min: 0 }).describe('Uninvested cash in USD'),
   cash_interest: decimalString(5, 4, { min: 0 }).describe(
     'Annual interest on cash as a fraction (0.045 = 4.5%)',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { allocationMap } from './allocation.ts';
 import { AssetClass, Region } from './enums.ts';
-import { ClerkUserId, decimalString, IsoTimestamp } from './primitives.ts';
+import { ClerkUserId, decimalString, IsoTimestamp, nameText } from './primitives.ts';
 
 export const AssetClassTargets = allocationMap(
   AssetClass,
@@ -19,7 +19,7 @@ export const USER_DEFAULTS = {
 } as const;
 
 const userFields = {
-  display_name: z.string().trim().min(1).max(255).nullable().describe("The user's display name"),
+  display_name: nameText(255).nullable().describe("The user's display name"),
   years_until_retirement: z.number().int().min(0).max(100).describe('Years until the user retires'),
   target_retirement_income: decimalString(12, 2, { min: 0 }).describe(
     'Desired annual income in retirement, in USD',
