@@ -18,6 +18,25 @@ export class RouteNotFoundError extends ApiError {
   }
 }
 
+/** A caller refused before any route runs: a foreign `Host` or `Origin`, or no origin secret. Maps to 403. */
+export class ForbiddenError extends ApiError {}
+
+/** A request body that is not declared as `application/json`. Maps to 415. */
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor() {
+    super('Request bodies must be sent as application/json');
+  }
+}
+
+/** A per-user quota is used up; `retryAfterSeconds` says when it frees again. Maps to 429. */
+export class TooManyRequestsError extends ApiError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
 /** The JSON error body every failure carries. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: FieldIssue[] };
@@ -44,6 +63,14 @@ export function toHttpFailure(err: unknown): HttpFailure {
     return {
       ...failure(401, 'unauthorized', 'Authentication required'),
       headers: { 'www-authenticate': 'Bearer' },
+    };
+  }
+  if (err instanceof ForbiddenError) return failure(403, 'forbidden', err.message);
+  if (err instanceof UnsupportedMediaTypeError) return failure(415, 'unsupported_media_type', err.message);
+  if (err instanceof TooManyRequestsError) {
+    return {
+      ...failure(429, 'too_many_requests', err.message),
+      headers: { 'retry-after': String(err.retryAfterSeconds) },
     };
   }
   if (err instanceof NotFoundError) return failure(404, 'not_found', `${capitalise(err.entity)} not found`);
