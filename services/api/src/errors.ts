@@ -1,4 +1,10 @@
-import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '@alex/database';
+import {
+  ConflictError,
+  type FieldIssue,
+  LimitExceededError,
+  NotFoundError,
+  ValidationError,
+} from '@alex/database';
 
 /** Base of the errors the API raises itself; `name` is stable for mapping and logs. */
 export class ApiError extends Error {
@@ -25,15 +31,6 @@ export class ForbiddenError extends ApiError {}
 export class UnsupportedMediaTypeError extends ApiError {
   constructor() {
     super('Request bodies must be sent as application/json');
-  }
-}
-
-/** A per-user quota is used up; `retryAfterSeconds` says when it frees again. Maps to 429. */
-export class TooManyRequestsError extends ApiError {
-  readonly retryAfterSeconds: number;
-  constructor(message: string, retryAfterSeconds: number) {
-    super(message);
-    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 
@@ -67,7 +64,7 @@ export function toHttpFailure(err: unknown): HttpFailure {
   }
   if (err instanceof ForbiddenError) return failure(403, 'forbidden', err.message);
   if (err instanceof UnsupportedMediaTypeError) return failure(415, 'unsupported_media_type', err.message);
-  if (err instanceof TooManyRequestsError) {
+  if (err instanceof LimitExceededError) {
     return {
       ...failure(429, 'too_many_requests', err.message),
       headers: { 'retry-after': String(err.retryAfterSeconds) },

@@ -21,13 +21,13 @@ describe.each(BACKENDS)('migration runner on %s', (kind) => {
 
   it('creates the seven tables and records the migration', async () => {
     const report = await runMigrations(db.client);
-    expect(report.applied).toEqual(['001_schema.sql']);
+    expect(report.applied).toEqual(['001_schema.sql', '002_abuse_limits.sql']);
     expect(await tables()).toEqual([...TABLES, 'schema_migrations'].sort());
   });
 
   it('does nothing the second time', async () => {
     const report = await runMigrations(db.client);
-    expect(report).toEqual({ applied: [], alreadyApplied: ['001_schema.sql'] });
+    expect(report).toEqual({ applied: [], alreadyApplied: ['001_schema.sql', '002_abuse_limits.sql'] });
   });
 
   it('refuses a migration edited after it was applied', async () => {
@@ -62,6 +62,6 @@ describe.each(BACKENDS)('migration runner on %s', (kind) => {
   it('drops everything in foreign-key order and migrates again from scratch', async () => {
     await dropAll(db.client);
     expect(await tables()).toEqual([]);
-    expect((await runMigrations(db.client)).applied).toEqual(['001_schema.sql']);
+    expect((await runMigrations(db.client)).applied).toEqual(['001_schema.sql', '002_abuse_limits.sql']);
   });
 });

@@ -1,5 +1,6 @@
 import { type AnalysisJob, ValidationError } from '@alex/database';
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from '../deps.ts';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
 import { parseBody, parseQuery, uuidParam } from '../validation.ts';
@@ -32,6 +33,7 @@ export const analysisRoutes: Route[] = [
   userRoute('POST', '/api/analyze', async ({ deps, userId, rawBody }) => {
     const request = parseBody(AnalyzeRequest, rawBody);
     await deps.repos.users.getOrCreate({ clerk_user_id: userId });
+    await deps.repos.jobs.checkDailyQuota(userId, (deps.limits ?? DEFAULT_LIMITS).analysesPerDay);
     const portfolio = await deps.repos.portfolio.get(userId);
     if (!portfolio.accounts.some((account) => account.positions.length > 0)) {
       throw new ValidationError([

@@ -1,3 +1,4 @@
+import { MAX_PAGE, TickerSymbol } from '@alex/database';
 import { z } from 'zod';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
@@ -6,17 +7,31 @@ import { parseQuery } from '../validation.ts';
 const InstrumentQuery = z
   .object({
     q: z.string().trim().max(50).optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20),
+    /** The `next_cursor` of the previous page (listing only). */
+    cursor: TickerSymbol.optional(),
   })
   .strict();
 
-/** Instrument search for autocomplete (`q`, `limit`); without `q`, every instrument. */
+/**
+ * Instruments the caller may see (classified ones and placeholders they hold). With `q`: up to
+ * `limit` matches for autocomplete. Without: one page in symbol order, never the whole table.
+ *
+ * Response (both forms): `{ items: Instrument[], next_cursor: string | null }`; pass `next_cursor`
+ * back as `cursor` for the next page (always null for a search).
+ */
 export const instrumentRoutes: Route[] = [
-  userRoute('GET', '/api/instruments', async ({ deps, query }) => {
-    const { q, limit } = parseQuery(InstrumentQuery, query);
-    const instruments = q
-      ? await deps.repos.instruments.search(q, limit)
-      : await deps.repos.instruments.list();
-    return json(200, instruments);
+  userRoute('GET', '/api/instruments', async ({ deps, userId, query }) => {
+    const { q, limit, cursor } = parseQuery(InstrumentQuery, query);
+    if (q) {
+      const items = await deps.repos.instruments.search(q, limit, userId);
+      return json(200, { items, next_cursor: null });
+    }
+    const page = await deps.repos.instruments.page({
+      viewer: userId,
+      limit,
+      ...(cursor ? { after: cursor } : {}),
+    });
+    return json(200, { items: page.items, next_cursor: page.next });
   }),
 ];

@@ -1,4 +1,5 @@
 import { PositionCreate, PositionUpdate } from '@alex/database';
+import { DEFAULT_LIMITS } from '../deps.ts';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
 import { parseAll, parseBody, uuidParam } from '../validation.ts';
@@ -10,7 +11,12 @@ import { parseAll, parseBody, uuidParam } from '../validation.ts';
 export const positionRoutes: Route[] = [
   userRoute('POST', '/api/positions', async ({ deps, userId, rawBody }) => {
     const position = parseBody(PositionCreate.strict(), rawBody);
-    return json(201, await deps.repos.positions.upsert(userId, position));
+    return json(
+      201,
+      await deps.repos.positions.upsert(userId, position, {
+        placeholdersPerDay: (deps.limits ?? DEFAULT_LIMITS).placeholdersPerDay,
+      }),
+    );
   }),
 
   userRoute('PUT', '/api/positions/{id}', async ({ deps, userId, params, rawBody }) => {

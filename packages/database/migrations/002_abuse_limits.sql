@@ -1,0 +1,9 @@
+-- Limits on what one user can do to shared data (issue 12).
+
+-- Who first typed a placeholder symbol in: a user may create only so many a day, and an
+-- unclassified placeholder is shown only to the users who hold it.
+ALTER TABLE instruments ADD COLUMN created_by VARCHAR(255);
+CREATE INDEX idx_instruments_created_by ON instruments(created_by, created_at) WHERE created_by IS NOT NULL;
+
+-- When the tagger last failed to classify the symbol: it is not sent again during a cooling-off period.
+ALTER TABLE instruments ADD COLUMN tag_failed_at TIMESTAMPTZ;
