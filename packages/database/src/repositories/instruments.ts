@@ -164,7 +164,7 @@ export function instrumentsRepository(db: Executor) {
       const rows = await db.query<{ symbol: string }>(
         `SELECT symbol FROM instruments
          WHERE symbol IN (SELECT jsonb_array_elements_text(:symbols::jsonb))
-           AND tag_failed_at > now() - make_interval(hours => :hours)
+           AND tag_failed_at > now() - :hours * interval '1 hour'
          ORDER BY symbol`,
         { symbols: sql.json(symbols), hours: TAG_RETRY_COOLING_OFF_HOURS },
       );
