@@ -130,11 +130,12 @@ async function publishSpa(
     );
     return;
   }
-  const apiUrl = required(outputs, 'api_url');
-  ctx.log(`Building the SPA against ${apiUrl} ...`);
+  // One origin: CloudFront serves the SPA and forwards /api/* to the API, so the SPA calls its own
+  // origin (an empty VITE_API_URL) and the WAF sees every API call.
+  ctx.log('Building the SPA to call the API on its own origin (CloudFront forwards /api/*) ...');
   await runOrFail(ctx.runner, 'pnpm', ['--filter', './frontend', 'build'], {
     cwd: ctx.repoDir,
-    env: { VITE_API_URL: apiUrl, VITE_CLERK_PUBLISHABLE_KEY: ctx.env.VITE_CLERK_PUBLISHABLE_KEY },
+    env: { VITE_API_URL: '', VITE_CLERK_PUBLISHABLE_KEY: ctx.env.VITE_CLERK_PUBLISHABLE_KEY },
   });
   const dist = join(frontend, 'dist');
   if (!existsSync(join(dist, 'index.html')))

@@ -42,6 +42,14 @@ export async function destroy(argv: readonly string[], ctx: ScriptContext): Prom
     }
     ctx.log(`\n== Destroying part ${part}: ${entry.title} ==`);
     await terraform.init(entry.stack);
+    if (entry.stack === 'database' && (config.deletionProtection || !config.skipFinalSnapshot)) {
+      // Aurora refuses to delete a protected cluster; the course's teardown removes the data on purpose.
+      ctx.log(
+        "Turning off the cluster's deletion protection and final snapshot first: the database and all its data will be deleted for good.",
+      );
+      synthesize({ ...config, deletionProtection: false, skipFinalSnapshot: true }, ctx.outdir);
+      await terraform.apply(entry.stack, args.yes);
+    }
     await terraform.destroy(entry.stack, args.yes);
   }
   ctx.log('\nDone. Secrets are deleted without a recovery window, so a redeploy can reuse their names.');

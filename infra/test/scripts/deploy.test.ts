@@ -116,7 +116,7 @@ describe('deploy', () => {
     expect(build).toMatchObject({
       command: 'pnpm',
       args: ['--filter', './frontend', 'build'],
-      options: { env: { VITE_API_URL: EDGE_OUTPUTS.api_url, VITE_CLERK_PUBLISHABLE_KEY: 'pk_test_abc' } },
+      options: { env: { VITE_API_URL: '', VITE_CLERK_PUBLISHABLE_KEY: 'pk_test_abc' } },
     });
     expect(s3).toHaveReceivedCommandWith(PutObjectCommand, {
       Bucket: 'alex-test-frontend-123',
