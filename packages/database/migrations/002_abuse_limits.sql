@@ -7,3 +7,14 @@ CREATE INDEX idx_instruments_created_by ON instruments(created_by, created_at) W
 
 -- When the tagger last failed to classify the symbol: it is not sent again during a cooling-off period.
 ALTER TABLE instruments ADD COLUMN tag_failed_at TIMESTAMPTZ;
+
+-- Clerk webhook deliveries already applied, by `svix-id`: a replayed delivery is acknowledged and
+-- not applied again. Rows older than a day are pruned (Svix refuses timestamps over 5 minutes old).
+CREATE TABLE webhook_deliveries (
+  svix_id     VARCHAR(100) PRIMARY KEY,
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+-- Clerk's `updated_at` (epoch milliseconds) of the identity last applied: an older update arriving
+-- late does not overwrite a newer one.
+ALTER TABLE users ADD COLUMN clerk_updated_at BIGINT;

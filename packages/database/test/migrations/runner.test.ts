@@ -3,7 +3,16 @@ import { DatabaseError } from '../../src/client/index.ts';
 import { dropAll, loadMigrations, runMigrations } from '../../src/migrations/runner.ts';
 import { BACKENDS, startTestDatabase, type TestDatabase } from '../support/backends.ts';
 
-const TABLES = ['accounts', 'analysis_jobs', 'instruments', 'positions', 'reports', 'retirement', 'users'];
+const TABLES = [
+  'accounts',
+  'analysis_jobs',
+  'instruments',
+  'positions',
+  'reports',
+  'retirement',
+  'users',
+  'webhook_deliveries',
+];
 
 describe.each(BACKENDS)('migration runner on %s', (kind) => {
   let db: TestDatabase;
@@ -19,7 +28,7 @@ describe.each(BACKENDS)('migration runner on %s', (kind) => {
   });
   afterAll(async () => db?.close());
 
-  it('creates the seven tables and records the migration', async () => {
+  it('creates the eight tables and records the migrations', async () => {
     const report = await runMigrations(db.client);
     expect(report.applied).toEqual(['001_schema.sql', '002_abuse_limits.sql']);
     expect(await tables()).toEqual([...TABLES, 'schema_migrations'].sort());
