@@ -46,7 +46,7 @@ export class HttpApi extends Construct {
               allowOrigins: [...props.allowedOrigins],
               allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
               allowHeaders: ['authorization', 'content-type'],
-              exposeHeaders: ['x-job-id'],
+              exposeHeaders: ['x-job-id', 'retry-after'],
               maxAge: 300,
               allowCredentials: false,
             },

@@ -59,7 +59,7 @@ describe('the API (Part 7)', () => {
       allow_origins: ['http://localhost:5173'],
       allow_methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allow_headers: ['authorization', 'content-type'],
-      expose_headers: ['x-job-id'],
+      expose_headers: ['x-job-id', 'retry-after'],
     });
   });
 
