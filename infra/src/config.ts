@@ -45,6 +45,10 @@ export const ConfigSchema = z
     bedrockRegion: z.string().min(1),
     bedrockProfileRegions: csv.optional(),
     budgetEmail: z.string().email().optional(),
+    budgetSnsTopicArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/, 'an SNS topic ARN')
+      .optional(),
     alertEmail: z.string().email().optional(),
     budgetUsd: z.coerce.number().positive(),
     auroraMaxAcu: z.coerce.number().min(1).max(16).multipleOf(0.5),
@@ -114,6 +118,7 @@ export const ENV_VARS: Record<
   bedrockRegion: { name: 'BEDROCK_REGION' },
   bedrockProfileRegions: { name: 'BEDROCK_PROFILE_REGIONS' },
   budgetEmail: { name: 'ALEX_BUDGET_EMAIL' },
+  budgetSnsTopicArn: { name: 'ALEX_BUDGET_SNS_TOPIC_ARN' },
   alertEmail: { name: 'ALEX_ALERT_EMAIL' },
   budgetUsd: { name: 'ALEX_BUDGET_USD', fallback: '50' },
   auroraMaxAcu: { name: 'ALEX_AURORA_MAX_ACU', fallback: '2' },

@@ -72,8 +72,8 @@ function checkSettings(config: Config, parts: readonly PartNumber[], ctx: Script
   if (parts.includes(7) && ctx.env.VITE_CLERK_PUBLISHABLE_KEY === undefined) {
     missing.push('VITE_CLERK_PUBLISHABLE_KEY (pk_test_... from the Clerk dashboard)');
   }
-  if (parts.includes(8) && config.budgetEmail === undefined) {
-    missing.push('ALEX_BUDGET_EMAIL (where budget and alarm emails go)');
+  if (parts.includes(8) && config.budgetEmail === undefined && config.budgetSnsTopicArn === undefined) {
+    missing.push('ALEX_BUDGET_EMAIL or ALEX_BUDGET_SNS_TOPIC_ARN (where budget alerts go)');
   }
   if (missing.length > 0) {
     throw new ScriptError(`Set these in .env or the environment first:\n  ${missing.join('\n  ')}`);
