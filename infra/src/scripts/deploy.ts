@@ -178,7 +178,7 @@ function printNextSteps(
     ],
     7: [
       `App: ${out.frontend_url ?? ''}`,
-      `API: ${out.api_url ?? ''}`,
+      `API: ${out.frontend_url ?? ''}/api/ (the execute-api URL refuses calls that skip CloudFront)`,
       `Add ${out.frontend_url ?? ''} to the allowed origins of your Clerk application.`,
     ],
     8: [
