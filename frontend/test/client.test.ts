@@ -119,4 +119,28 @@ describe('errorMessage', () => {
       'The request is invalid (portfolio: add at least one position before analysing).',
     );
   });
+
+  it('turns a quota 429 into the API message and when to try again, from Retry-After', async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              code: 'too_many_requests',
+              message: 'You have used your 10 analyses for today; you can start another later',
+            },
+          }),
+          { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '10800' } },
+        ),
+    );
+    const request = createClient({ baseUrl: 'http://api', auth: authWith(), fetch });
+
+    const err = await request('POST', '/api/analyze', {}).catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).retryAfterSeconds).toBe(10800);
+    expect(errorMessage(err)).toBe(
+      'You have used your 10 analyses for today; you can start another later. You can try again in about 3 hours.',
+    );
+  });
 });

@@ -34,7 +34,7 @@ describe('assetClassMix', () => {
 
 describe('createApi', () => {
   it('calls the path of the contract, with the id and query filled in', async () => {
-    const { request, calls } = answering([]);
+    const { request, calls } = answering({ items: [], next_cursor: null });
     const api = createApi(request);
 
     await api.searchInstruments('vt', 5);

@@ -45,6 +45,10 @@ export const ConfigSchema = z
     bedrockRegion: z.string().min(1),
     bedrockProfileRegions: csv.optional(),
     budgetEmail: z.string().email().optional(),
+    budgetSnsTopicArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/, 'an SNS topic ARN')
+      .optional(),
     alertEmail: z.string().email().optional(),
     budgetUsd: z.coerce.number().positive(),
     auroraMaxAcu: z.coerce.number().min(1).max(16).multipleOf(0.5),
@@ -52,6 +56,7 @@ export const ConfigSchema = z
     auroraEngineVersion: z.string().regex(/^1[5-7]\.\d+$/, 'an aurora-postgresql 15.7+/16.3+/17.x version'),
     skipFinalSnapshot: bool,
     deletionProtection: bool,
+    auroraBackupRetentionDays: z.coerce.number().int().min(1).max(35),
     lambdaDistDir: z.string().min(1),
     // `none` drops the local origins (a stage nobody develops against).
     devOrigins: z
@@ -113,15 +118,19 @@ export const ENV_VARS: Record<
   bedrockRegion: { name: 'BEDROCK_REGION' },
   bedrockProfileRegions: { name: 'BEDROCK_PROFILE_REGIONS' },
   budgetEmail: { name: 'ALEX_BUDGET_EMAIL' },
+  budgetSnsTopicArn: { name: 'ALEX_BUDGET_SNS_TOPIC_ARN' },
   alertEmail: { name: 'ALEX_ALERT_EMAIL' },
   budgetUsd: { name: 'ALEX_BUDGET_USD', fallback: '50' },
   auroraMaxAcu: { name: 'ALEX_AURORA_MAX_ACU', fallback: '2' },
   auroraAutoPauseSeconds: { name: 'ALEX_AURORA_AUTO_PAUSE_SECONDS', fallback: '300' },
   auroraEngineVersion: { name: 'ALEX_AURORA_ENGINE_VERSION', fallback: '16.6' },
-  skipFinalSnapshot: { name: 'ALEX_SKIP_FINAL_SNAPSHOT', fallback: 'true' },
-  deletionProtection: { name: 'ALEX_DELETION_PROTECTION', fallback: 'false' },
+  // A deployed stage keeps its data by default; scripts/destroy.ts turns both off, saying so.
+  skipFinalSnapshot: { name: 'ALEX_SKIP_FINAL_SNAPSHOT', fallback: 'false' },
+  deletionProtection: { name: 'ALEX_DELETION_PROTECTION', fallback: 'true' },
+  auroraBackupRetentionDays: { name: 'ALEX_AURORA_BACKUP_RETENTION_DAYS', fallback: '7' },
   lambdaDistDir: { name: 'ALEX_LAMBDA_DIST_DIR', fallback: resolve(REPO_DIR, 'dist/lambdas') },
-  devOrigins: { name: 'ALEX_DEV_ORIGINS', fallback: 'http://localhost:5173,http://127.0.0.1:5173' },
+  // A deployed stage trusts only its own origins unless local development against it is asked for.
+  devOrigins: { name: 'ALEX_DEV_ORIGINS', fallback: 'none' },
   logRetentionDays: { name: 'ALEX_LOG_RETENTION_DAYS', fallback: '14' },
   logLevel: { name: 'LOG_LEVEL', fallback: 'info' },
   clerkIssuer: { name: 'CLERK_ISSUER' },

@@ -1,19 +1,18 @@
 import type { Config } from './config.ts';
 
 /**
- * The SPA's Content-Security-Policy. Scripts only from the site and Clerk; API calls to API Gateway
- * in our region (a wildcard because the API id is unknown until it exists, and naming it would make
- * CloudFront depend on the API that already depends on CloudFront for CORS); Clerk's bot check runs
- * in a Cloudflare frame; Recharts and Clerk set inline styles.
+ * The SPA's Content-Security-Policy, naming exact hosts only. Scripts from the site and the Clerk
+ * instance (`CLERK_ISSUER`; none without it); API calls to the site itself (`/api/*` is served by
+ * the same CloudFront distribution); Clerk's bot check runs in a Cloudflare frame; Recharts and
+ * Clerk set inline styles.
  */
-export function contentSecurityPolicy(config: Pick<Config, 'region' | 'clerkIssuer'>): string {
-  const clerk = config.clerkIssuer ?? 'https://*.clerk.accounts.dev';
-  const api = `https://*.execute-api.${config.region}.amazonaws.com`;
+export function contentSecurityPolicy(config: Pick<Config, 'clerkIssuer'>): string {
+  const clerk = config.clerkIssuer === undefined ? [] : [new URL(config.clerkIssuer).origin];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", clerk, 'https://challenges.cloudflare.com'],
+    'script-src': ["'self'", ...clerk, 'https://challenges.cloudflare.com'],
     // clerk-telemetry.com receives Clerk's development-instance telemetry.
-    'connect-src': ["'self'", api, clerk, 'https://clerk-telemetry.com'],
+    'connect-src': ["'self'", ...clerk, 'https://clerk-telemetry.com'],
     'img-src': ["'self'", 'data:', 'https://img.clerk.com'],
     'style-src': ["'self'", "'unsafe-inline'"],
     'font-src': ["'self'", 'data:'],

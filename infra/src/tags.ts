@@ -25,6 +25,7 @@ export const UNTAGGABLE_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map([
   ['aws_s3_bucket_policy', 'setting of a tagged bucket'],
   ['aws_cloudfront_origin_access_control', 'CloudFront OAC has no tags'],
   ['aws_cloudfront_cache_policy', 'CloudFront policies have no tags'],
+  ['aws_cloudfront_function', 'CloudFront Functions have no tags'],
   ['aws_cloudfront_response_headers_policy', 'CloudFront policies have no tags'],
   ['aws_secretsmanager_secret_version', 'version of a tagged secret'],
   ['aws_sns_topic_subscription', 'subscription of a tagged topic'],

@@ -36,6 +36,7 @@ export async function startLocalApi(options: {
     cors: { origins: settings.corsOrigins },
     logger: options.logger.child({ service: 'api' }),
     localMode: true,
+    limits: settings.limits,
     localIssuer: await createLocalIssuer(join(options.root, '.alex', 'dev-issuer')),
     ...(settings.webhookSecret ? { webhookSecret: settings.webhookSecret } : {}),
   });

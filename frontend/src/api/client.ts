@@ -70,7 +70,9 @@ export function createClient(options: ClientOptions): RequestFn {
       options.auth.onUnauthorized();
       throw parseApiError(401, await response.text());
     }
-    if (!response.ok) throw parseApiError(response.status, await response.text());
+    if (!response.ok) {
+      throw parseApiError(response.status, await response.text(), response.headers.get('retry-after'));
+    }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     if (text === '') return undefined as T;

@@ -89,8 +89,8 @@ export function createApi(request: RequestFn, options: { checkResponses?: boolea
     deletePosition: async (id) => {
       await call('deletePosition', { id });
     },
-    searchInstruments: (q, limit, signal) =>
-      call('searchInstruments', { query: { q, limit: String(limit) }, signal }),
+    searchInstruments: async (q, limit, signal) =>
+      (await call('searchInstruments', { query: { q, limit: String(limit) }, signal })).items,
     startAnalysis: () => call('startAnalysis', { body: {} }),
     listJobs: (signal) => call('listJobs', { signal }),
     getJob: (id, signal) => call('getJob', { id, signal }),

@@ -9,13 +9,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: FieldIssue[];
+  /** From a 429's `Retry-After`: seconds until the limit frees again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: string, message: string, details: FieldIssue[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: FieldIssue[] = [],
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = new.target.name;
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -45,8 +54,8 @@ function readDetails(value: unknown): FieldIssue[] {
   });
 }
 
-/** Builds an {@link ApiError} from a failed response's status and (possibly non-JSON) body text. */
-export function parseApiError(status: number, bodyText: string): ApiError {
+/** Builds an {@link ApiError} from a failed response's status, (possibly non-JSON) body text and `Retry-After`. */
+export function parseApiError(status: number, bodyText: string, retryAfter?: string | null): ApiError {
   let body: unknown = null;
   try {
     body = JSON.parse(bodyText);
@@ -59,7 +68,17 @@ export function parseApiError(status: number, bodyText: string): ApiError {
       ? error.message
       : (FALLBACK_MESSAGES[status] ?? `The server answered ${status}. Please try again.`);
   const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
-  return new ApiError(status, code, message, readDetails(error?.details));
+  const seconds = Number(retryAfter);
+  const wait = retryAfter && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+  return new ApiError(status, code, message, readDetails(error?.details), wait);
+}
+
+/** A wait in words: `about 3 hours`, `about 20 minutes`, `a minute`. */
+export function waitInWords(seconds: number): string {
+  if (seconds >= 5400) return `about ${Math.round(seconds / 3600)} hours`;
+  if (seconds >= 3600) return 'about an hour';
+  if (seconds >= 120) return `about ${Math.round(seconds / 60)} minutes`;
+  return 'a minute';
 }
 
 /** A message for the user from anything thrown, naming each field the API rejected. */
@@ -67,6 +86,9 @@ export function errorMessage(err: unknown): string {
   if (err instanceof ApiError && err.details.length > 0) {
     const issues = err.details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message));
     return `${err.message.replace(/\.$/, '')} (${issues.join('; ')}).`;
+  }
+  if (err instanceof ApiError && err.status === 429 && err.retryAfterSeconds !== undefined) {
+    return `${err.message.replace(/\.$/, '')}. You can try again in ${waitInWords(err.retryAfterSeconds)}.`;
   }
   if (err instanceof Error) return err.message;
   return 'Something went wrong.';

@@ -1,5 +1,6 @@
 import { CloudfrontCachePolicy } from '@cdktf/provider-aws/lib/cloudfront-cache-policy';
 import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distribution';
+import { CloudfrontFunction } from '@cdktf/provider-aws/lib/cloudfront-function';
 import { CloudfrontOriginAccessControl } from '@cdktf/provider-aws/lib/cloudfront-origin-access-control';
 import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
@@ -12,20 +13,52 @@ import { PrivateBucket } from './private-bucket.ts';
 
 /** AWS managed "CachingOptimized" policy: honours long max-age, compresses. Used for hashed assets. */
 export const CACHING_OPTIMIZED_POLICY_ID = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+/** AWS managed "CachingDisabled" policy: every API request goes to the origin. */
+export const CACHING_DISABLED_POLICY_ID = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+/** AWS managed "AllViewerExceptHostHeader": headers (Authorization), query and body reach API Gateway. */
+export const ALL_VIEWER_EXCEPT_HOST_POLICY_ID = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+/** The header CloudFront adds to every API request; the API refuses requests without it. */
+export const ORIGIN_SECRET_HEADER = 'x-alex-origin-secret';
+
+/**
+ * Viewer-request function on the SPA's behaviours: a client-side route (a path whose last segment
+ * has no file extension) is served as /index.html. Only the SPA's behaviours run it, so an API 404
+ * stays a 404 (a distribution-wide error mapping would turn it into index.html).
+ */
+const SPA_ROUTING_CODE = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split('/').pop();
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+/** The HTTP API CloudFront forwards `/api/*` to, and the secret header it adds. */
+export interface SpaApiOrigin {
+  readonly domainName: string;
+  readonly originSecret: string;
+}
 
 /**
  * The SPA: a private versioned bucket read only by this distribution (origin access control),
  * HTTPS only, index.html for `/` and for client-side routes, security headers on every response.
  *
- * SPA routes: CloudFront may also list the bucket, so S3 answers 404 (not 403) for a key that does
- * not exist, and only 404 is turned into index.html. Mapping 403 as well would turn every WAF block
- * (a 403) into a 200 with index.html, hiding blocks from users, tests and the security checklist.
+ * `/api/*` goes to the HTTP API (uncached, every method, the viewer's headers but not its Host, plus
+ * the origin secret), so the browser talks to one origin and the WAF's per-IP rate rule covers the
+ * API as well as the site.
+ *
+ * SPA routes: a viewer-request function serves index.html for extensionless paths. CloudFront may
+ * also list the bucket, so S3 answers 404 (not 403) for a missing file; no error is remapped, so a
+ * WAF block (403) or an API 404 reaches the client as it is.
  */
 export class SpaSite extends Construct {
   readonly bucket: PrivateBucket;
   readonly distribution: CloudfrontDistribution;
 
-  constructor(scope: Construct, id: string, props: { config: Config; accountId: string; webAclArn: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { config: Config; accountId: string; webAclArn: string; api: SpaApiOrigin },
+  ) {
     super(scope, id);
     const { config } = props;
     const name = resourceName(config, 'spa');
@@ -76,7 +109,16 @@ export class SpaSite extends Construct {
       },
     });
 
+    const spaRouting = new CloudfrontFunction(this, 'spa-routing', {
+      name: `${name}-routing`,
+      runtime: 'cloudfront-js-2.0',
+      comment: 'Serve index.html for client-side routes',
+      publish: true,
+      code: SPA_ROUTING_CODE,
+    });
+
     const originId = 'spa-bucket';
+    const apiOriginId = 'http-api';
     const behaviour = {
       targetOriginId: originId,
       viewerProtocolPolicy: 'redirect-to-https',
@@ -100,14 +142,37 @@ export class SpaSite extends Construct {
           domainName: this.bucket.bucket.bucketRegionalDomainName,
           originAccessControlId: oac.id,
         },
+        {
+          originId: apiOriginId,
+          domainName: props.api.domainName,
+          customOriginConfig: {
+            httpPort: 80,
+            httpsPort: 443,
+            originProtocolPolicy: 'https-only',
+            originSslProtocols: ['TLSv1.2'],
+          },
+          customHeader: [{ name: ORIGIN_SECRET_HEADER, value: props.api.originSecret }],
+        },
       ],
-      defaultCacheBehavior: { ...behaviour, cachePolicyId: htmlCache.id },
+      defaultCacheBehavior: {
+        ...behaviour,
+        cachePolicyId: htmlCache.id,
+        functionAssociation: [{ eventType: 'viewer-request', functionArn: spaRouting.arn }],
+      },
       orderedCacheBehavior: [
+        {
+          pathPattern: '/api/*',
+          targetOriginId: apiOriginId,
+          viewerProtocolPolicy: 'https-only',
+          allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'],
+          cachedMethods: ['GET', 'HEAD'],
+          compress: true,
+          cachePolicyId: CACHING_DISABLED_POLICY_ID,
+          originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_POLICY_ID,
+          responseHeadersPolicyId: headers.id,
+        },
         // Vite puts content-hashed files under assets/: cache them for a year.
         { ...behaviour, pathPattern: '/assets/*', cachePolicyId: CACHING_OPTIMIZED_POLICY_ID },
-      ],
-      customErrorResponse: [
-        { errorCode: 404, responseCode: 200, responsePagePath: '/index.html', errorCachingMinTtl: 0 },
       ],
       restrictions: { geoRestriction: { restrictionType: 'none' } },
       viewerCertificate:

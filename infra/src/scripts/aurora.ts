@@ -12,6 +12,7 @@ import { synthesize } from '../synth.ts';
 import { parseAuroraArgs } from './args.ts';
 import type { AwsClients, ScriptContext } from './context.ts';
 import { describeCost } from './costs.ts';
+import { unprotectDatabase } from './destroy.ts';
 import { ScriptError } from './runner.ts';
 import { findTerraform, Terraform } from './terraform.ts';
 
@@ -164,6 +165,7 @@ async function viaTerraform(
   synthesize(config, ctx.outdir);
   await terraform.init('database');
   if (command === 'destroy') {
+    await unprotectDatabase(config, terraform, ctx, true);
     await terraform.destroy('database', true);
     ctx.log(`Destroyed. ${describeCost('destroyed')}`);
     ctx.log(

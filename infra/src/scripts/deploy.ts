@@ -72,8 +72,8 @@ function checkSettings(config: Config, parts: readonly PartNumber[], ctx: Script
   if (parts.includes(7) && ctx.env.VITE_CLERK_PUBLISHABLE_KEY === undefined) {
     missing.push('VITE_CLERK_PUBLISHABLE_KEY (pk_test_... from the Clerk dashboard)');
   }
-  if (parts.includes(8) && config.budgetEmail === undefined) {
-    missing.push('ALEX_BUDGET_EMAIL (where budget and alarm emails go)');
+  if (parts.includes(8) && config.budgetEmail === undefined && config.budgetSnsTopicArn === undefined) {
+    missing.push('ALEX_BUDGET_EMAIL or ALEX_BUDGET_SNS_TOPIC_ARN (where budget alerts go)');
   }
   if (missing.length > 0) {
     throw new ScriptError(`Set these in .env or the environment first:\n  ${missing.join('\n  ')}`);
@@ -130,11 +130,12 @@ async function publishSpa(
     );
     return;
   }
-  const apiUrl = required(outputs, 'api_url');
-  ctx.log(`Building the SPA against ${apiUrl} ...`);
+  // One origin: CloudFront serves the SPA and forwards /api/* to the API, so the SPA calls its own
+  // origin (an empty VITE_API_URL) and the WAF sees every API call.
+  ctx.log('Building the SPA to call the API on its own origin (CloudFront forwards /api/*) ...');
   await runOrFail(ctx.runner, 'pnpm', ['--filter', './frontend', 'build'], {
     cwd: ctx.repoDir,
-    env: { VITE_API_URL: apiUrl, VITE_CLERK_PUBLISHABLE_KEY: ctx.env.VITE_CLERK_PUBLISHABLE_KEY },
+    env: { VITE_API_URL: '', VITE_CLERK_PUBLISHABLE_KEY: ctx.env.VITE_CLERK_PUBLISHABLE_KEY },
   });
   const dist = join(frontend, 'dist');
   if (!existsSync(join(dist, 'index.html')))
@@ -177,7 +178,7 @@ function printNextSteps(
     ],
     7: [
       `App: ${out.frontend_url ?? ''}`,
-      `API: ${out.api_url ?? ''}`,
+      `API: ${out.frontend_url ?? ''}/api/ (the execute-api URL refuses calls that skip CloudFront)`,
       `Add ${out.frontend_url ?? ''} to the allowed origins of your Clerk application.`,
     ],
     8: [

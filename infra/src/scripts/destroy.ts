@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { PARTS, partByNumber } from '../parts.ts';
 import { synthesize } from '../synth.ts';
 import { parseDestroyArgs } from './args.ts';
@@ -42,7 +42,34 @@ export async function destroy(argv: readonly string[], ctx: ScriptContext): Prom
     }
     ctx.log(`\n== Destroying part ${part}: ${entry.title} ==`);
     await terraform.init(entry.stack);
+    if (entry.stack === 'database' && (config.deletionProtection || !config.skipFinalSnapshot)) {
+      // Aurora refuses to delete a protected cluster; the course's teardown removes the data on purpose.
+      ctx.log(
+        "Turning off the cluster's deletion protection and final snapshot first: the database and all its data will be deleted for good.",
+      );
+      synthesize({ ...config, deletionProtection: false, skipFinalSnapshot: true }, ctx.outdir);
+      await terraform.apply(entry.stack, args.yes);
+    }
     await terraform.destroy(entry.stack, args.yes);
   }
   ctx.log('\nDone. Secrets are deleted without a recovery window, so a redeploy can reuse their names.');
+}
+
+/**
+ * Before the course's teardown destroys Part 5: turns off deletion protection and the final snapshot
+ * (which a deployed cluster has by default), with one apply of the database stack, and says so.
+ * Aurora refuses to delete a protected cluster; here the data is removed on purpose.
+ */
+export async function unprotectDatabase(
+  config: Config,
+  terraform: Terraform,
+  ctx: ScriptContext,
+  autoApprove: boolean,
+): Promise<void> {
+  if (!config.deletionProtection && config.skipFinalSnapshot) return;
+  ctx.log(
+    "Turning off the cluster's deletion protection and final snapshot first: the database and all its data will be deleted for good.",
+  );
+  synthesize({ ...config, deletionProtection: false, skipFinalSnapshot: true }, ctx.outdir);
+  await terraform.apply('database', autoApprove);
 }

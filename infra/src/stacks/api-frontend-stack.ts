@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { EdgeWaf } from '../constructs/edge-waf.ts';
 import { HttpApi } from '../constructs/http-api.ts';
 import { NodeLambda } from '../constructs/node-lambda.ts';
+import { OriginSecret } from '../constructs/origin-secret.ts';
 import { SpaSite } from '../constructs/spa-site.ts';
 import { databaseAccess, readSecrets } from '../iam.ts';
 import { DATABASE_NAME, resourceName } from '../naming.ts';
@@ -13,9 +14,10 @@ import { readStack } from '../state.ts';
 import { AlexStack } from './alex-stack.ts';
 
 /**
- * Part 7: the API Lambda behind an HTTP API, and the SPA on S3 + CloudFront with its WAF. CORS and
- * Clerk's authorized parties are exactly the CloudFront origin (plus a custom domain and the local
- * dev origins).
+ * Part 7: the API Lambda behind an HTTP API, and the SPA on S3 + CloudFront with its WAF. CloudFront
+ * serves both: `/api/*` goes to the HTTP API with a secret header the API requires, so the WAF's
+ * rate rule covers every API call. Clerk's authorized parties are exactly the CloudFront origin (plus
+ * a custom domain and any dev origins asked for with `ALEX_DEV_ORIGINS`).
  */
 export class ApiFrontendStack extends AlexStack {
   constructor(scope: Construct, config: Config) {
@@ -26,13 +28,23 @@ export class ApiFrontendStack extends AlexStack {
     const secretArn = database.getString('secret_arn');
     const accountId = new DataAwsCallerIdentity(this, 'account').accountId;
 
+    // Browsers reach the API through CloudFront (same origin); CORS is for local development only.
+    const devOrigins = [...config.devOrigins];
+    const http = new HttpApi(this, 'http', { config, allowedOrigins: devOrigins });
+    const originSecret = new OriginSecret(this, 'origin-secret', { config });
+
     const waf = new EdgeWaf(this, 'waf', { config });
-    const site = new SpaSite(this, 'site', { config, accountId, webAclArn: waf.acl.arn });
+    const site = new SpaSite(this, 'site', {
+      config,
+      accountId,
+      webAclArn: waf.acl.arn,
+      api: { domainName: http.domainName, originSecret: originSecret.value },
+    });
     const siteOrigin = `https://${site.distribution.domainName}`;
     const origins = [
       siteOrigin,
       ...(config.domain === undefined ? [] : [`https://${config.domain}`]),
-      ...config.devOrigins,
+      ...devOrigins,
     ];
 
     const webhookSecret = new SecretsmanagerSecret(this, 'clerk-webhook', {
@@ -60,10 +72,12 @@ export class ApiFrontendStack extends AlexStack {
         CLERK_AUTHORIZED_PARTIES: origins.join(','),
         CORS_ORIGINS: origins.join(','),
         CLERK_WEBHOOK_SECRET_ARN: webhookSecret.arn,
+        ORIGIN_SECRET_ARN: originSecret.secret.arn,
       },
       statements: [
         ...databaseAccess(clusterArn, secretArn),
         readSecrets('ClerkWebhookSecret', [webhookSecret.arn]),
+        readSecrets('OriginSecret', [originSecret.secret.arn]),
         {
           Sid: 'EnqueueAnalysis',
           Effect: 'Allow',
@@ -73,9 +87,13 @@ export class ApiFrontendStack extends AlexStack {
       ],
     });
 
-    const http = new HttpApi(this, 'http', { config, handler: api.fn, allowedOrigins: origins });
+    http.routeTo(api.fn);
 
-    this.output('api_url', http.api.apiEndpoint, 'VITE_API_URL for the SPA build');
+    this.output(
+      'api_url',
+      http.api.apiEndpoint,
+      'the execute-api URL: refuses calls without the origin secret',
+    );
     this.output('api_id', http.api.id, 'HTTP API id (dashboard and alarms)');
     this.output('frontend_bucket', site.bucket.bucket.bucket, 'deploy.ts uploads the SPA here');
     this.output('distribution_id', site.distribution.id, 'deploy.ts invalidates this distribution');

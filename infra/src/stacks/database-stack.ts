@@ -36,7 +36,7 @@ export class DatabaseStack extends AlexStack {
       skipFinalSnapshot: config.skipFinalSnapshot,
       ...(config.skipFinalSnapshot ? {} : { finalSnapshotIdentifier: `${clusterIdentifier(config)}-final` }),
       deletionProtection: config.deletionProtection,
-      backupRetentionPeriod: 1,
+      backupRetentionPeriod: config.auroraBackupRetentionDays,
       copyTagsToSnapshot: true,
       applyImmediately: true,
     });

@@ -44,8 +44,9 @@ export class ObservabilityStack extends AlexStack {
       limitAmount: config.budgetUsd.toFixed(2),
       limitUnit: 'USD',
       timeUnit: 'MONTHLY',
+      // Budget alerts go to the email and/or SNS topic in the deploy config (deploy refuses neither).
       notification:
-        config.budgetEmail === undefined
+        config.budgetEmail === undefined && config.budgetSnsTopicArn === undefined
           ? []
           : [
               { threshold: 80, thresholdType: 'PERCENTAGE', notificationType: 'ACTUAL' },
@@ -53,7 +54,10 @@ export class ObservabilityStack extends AlexStack {
             ].map((rule) => ({
               ...rule,
               comparisonOperator: 'GREATER_THAN',
-              subscriberEmailAddresses: [config.budgetEmail ?? ''],
+              ...(config.budgetEmail === undefined ? {} : { subscriberEmailAddresses: [config.budgetEmail] }),
+              ...(config.budgetSnsTopicArn === undefined
+                ? {}
+                : { subscriberSnsTopicArns: [config.budgetSnsTopicArn] }),
             })),
     });
 

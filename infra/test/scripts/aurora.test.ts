@@ -108,7 +108,11 @@ describe('aurora destroy and recreate', () => {
   it('destroys the database stack with terraform', async () => {
     const runner = new FakeRunner();
     await aurora(['destroy', '--yes'], workspace(runner).ctx);
-    expect(runner.terraformCalls()).toEqual(['database init -input=false', 'database destroy -auto-approve']);
+    expect(runner.terraformCalls()).toEqual([
+      'database init -input=false',
+      'database apply -auto-approve',
+      'database destroy -auto-approve',
+    ]);
   });
 
   it('recreates the database stack and says to reload the data and redeploy the Lambdas', async () => {

@@ -116,7 +116,7 @@ describe('deploy', () => {
     expect(build).toMatchObject({
       command: 'pnpm',
       args: ['--filter', './frontend', 'build'],
-      options: { env: { VITE_API_URL: EDGE_OUTPUTS.api_url, VITE_CLERK_PUBLISHABLE_KEY: 'pk_test_abc' } },
+      options: { env: { VITE_API_URL: '', VITE_CLERK_PUBLISHABLE_KEY: 'pk_test_abc' } },
     });
     expect(s3).toHaveReceivedCommandWith(PutObjectCommand, {
       Bucket: 'alex-test-frontend-123',
@@ -133,9 +133,11 @@ describe('deploy', () => {
     );
   });
 
-  it('asks for the budget email before deploying Part 8', async () => {
+  it('asks for a budget alert target (email or SNS topic) before deploying Part 8', async () => {
     const { ctx } = workspace(new FakeRunner(), { ALEX_BUDGET_EMAIL: '' });
-    await expect(deploy(['--part', '8'], ctx)).rejects.toThrow('ALEX_BUDGET_EMAIL');
+    await expect(deploy(['--part', '8'], ctx)).rejects.toThrow(
+      /ALEX_BUDGET_EMAIL or ALEX_BUDGET_SNS_TOPIC_ARN/,
+    );
   });
 
   it('stores the Langfuse keys from .env in the secret Part 6 created, never in Terraform', async () => {

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MANAGED_RULE_GROUPS } from '../../src/constructs/edge-waf.ts';
-import { CACHING_OPTIMIZED_POLICY_ID } from '../../src/constructs/spa-site.ts';
+import {
+  ALL_VIEWER_EXCEPT_HOST_POLICY_ID,
+  CACHING_DISABLED_POLICY_ID,
+  CACHING_OPTIMIZED_POLICY_ID,
+  ORIGIN_SECRET_HEADER,
+} from '../../src/constructs/spa-site.ts';
 import {
   type FoundResource,
   list,
@@ -22,8 +27,11 @@ beforeAll(() => {
 });
 
 const api = () => only(stack, 'aws_lambda_function');
+const apiBehaviour = () =>
+  (distribution.ordered_cache_behavior as Record<string, unknown>[]).find(
+    (b) => b.path_pattern === '/api/*',
+  ) as Record<string, unknown>;
 const variables = () => (api().environment as { variables: Record<string, string> }).variables;
-const cors = () => only(stack, 'aws_apigatewayv2_api').cors_configuration as Record<string, string[]>;
 const CLOUDFRONT_ORIGIN = /^https:\/\/\$\{aws_cloudfront_distribution\.site_cdn_\w+\.domain_name}$/;
 
 describe('the API (Part 7)', () => {
@@ -38,18 +46,20 @@ describe('the API (Part 7)', () => {
     });
   });
 
-  it('allows CORS only from the CloudFront origin and the local dev origins, never *', () => {
-    const origins = cors().allow_origins ?? [];
-    expect(origins[0]).toMatch(CLOUDFRONT_ORIGIN);
-    expect(origins.slice(1)).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
-    expect(origins.some((origin) => origin.includes('*'))).toBe(false);
+  it('has no CORS in a deployed stage unless dev origins are asked for: the browser calls its own origin', () => {
+    expect(only(stack, 'aws_apigatewayv2_api').cors_configuration).toBeUndefined();
+    expect(variables().CORS_ORIGINS).not.toMatch(/localhost|127\.0\.0\.1/);
+    expect(variables().CLERK_AUTHORIZED_PARTIES).not.toMatch(/localhost|127\.0\.0\.1/);
   });
 
-  it('allows the methods and headers the SPA sends, and exposes x-job-id', () => {
-    expect(cors()).toMatchObject({
+  it('allows exactly the dev origins asked for, with the methods and headers the SPA sends', () => {
+    const dev = synthAll({ ...TEST_ENV, ALEX_DEV_ORIGINS: 'http://localhost:5173' }).stacks['api-frontend'];
+    const devCors = only(dev, 'aws_apigatewayv2_api').cors_configuration as Record<string, string[]>;
+    expect(devCors).toMatchObject({
+      allow_origins: ['http://localhost:5173'],
       allow_methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allow_headers: ['authorization', 'content-type'],
-      expose_headers: ['x-job-id'],
+      expose_headers: ['x-job-id', 'retry-after'],
     });
   });
 
@@ -147,29 +157,69 @@ describe('the SPA bucket and CloudFront (Part 7)', () => {
     expect(origin?.s3_origin_config).toBeUndefined();
   });
 
-  it('redirects HTTP to HTTPS on every behaviour', () => {
+  it('redirects HTTP to HTTPS on the site and refuses plain HTTP for the API', () => {
     const behaviours = [
       distribution.default_cache_behavior,
       ...(distribution.ordered_cache_behavior as unknown[]),
     ] as Record<string, unknown>[];
-    for (const behaviour of behaviours) expect(behaviour.viewer_protocol_policy).toBe('redirect-to-https');
+    for (const behaviour of behaviours) {
+      const expected = behaviour.path_pattern === '/api/*' ? 'https-only' : 'redirect-to-https';
+      expect(behaviour.viewer_protocol_policy).toBe(expected);
+    }
   });
 
-  it('serves index.html at / and for unknown SPA routes', () => {
+  it('serves index.html at / and for SPA routes through a viewer-request function on the site only', () => {
     expect(distribution.default_root_object).toBe('index.html');
-    expect(distribution.custom_error_response).toContainEqual(
-      expect.objectContaining({ error_code: 404, response_code: 200, response_page_path: '/index.html' }),
-    );
+    const fn = only(stack, 'aws_cloudfront_function');
+    expect(fn).toMatchObject({ runtime: 'cloudfront-js-2.0', publish: true });
+    const run = new Function(`${fn.code}; return handler;`)() as (e: unknown) => { uri: string };
+    expect(run({ request: { uri: '/accounts/123' } }).uri).toBe('/index.html');
+    expect(run({ request: { uri: '/assets/index-abc.js' } }).uri).toBe('/assets/index-abc.js');
+    expect((distribution.default_cache_behavior as Record<string, unknown>).function_association).toEqual([
+      { event_type: 'viewer-request', function_arn: expect.stringMatching(/aws_cloudfront_function\./) },
+    ]);
+    expect(apiBehaviour()).not.toHaveProperty('function_association');
   });
 
-  it('keeps WAF blocks visible by never turning a 403 into index.html', () => {
-    const codes = (distribution.custom_error_response as { error_code: number }[]).map((r) => r.error_code);
-    expect(codes).not.toContain(403);
+  it('remaps no error, so WAF blocks (403) and API errors (404) reach the client unchanged', () => {
+    expect(distribution.custom_error_response ?? []).toEqual([]);
+  });
+
+  it('forwards /api/* to the HTTP API uncached, with every method, the viewer headers and the origin secret', () => {
+    expect(apiBehaviour()).toMatchObject({
+      allowed_methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'],
+      cache_policy_id: CACHING_DISABLED_POLICY_ID,
+      origin_request_policy_id: ALL_VIEWER_EXCEPT_HOST_POLICY_ID,
+    });
+    const origin = (distribution.origin as Record<string, unknown>[]).find(
+      (o) => o.origin_id === apiBehaviour().target_origin_id,
+    );
+    expect(origin?.domain_name).toMatch(
+      /^\$\{aws_apigatewayv2_api\.http_api_\w+\.id}\.execute-api\.[a-z0-9-]+\.amazonaws\.com$/,
+    );
+    expect(origin?.custom_origin_config).toMatchObject({ origin_protocol_policy: 'https-only' });
+    expect(origin?.custom_header).toEqual([
+      {
+        name: ORIGIN_SECRET_HEADER,
+        value: expect.stringMatching(
+          /data\.aws_secretsmanager_secret_version\.origin-secret_current_\w+\.secret_string/,
+        ),
+      },
+    ]);
+  });
+
+  it('gives the API the ARN of the origin secret and lets it read only that and the webhook secret', () => {
+    expect(variables().ORIGIN_SECRET_ARN).toMatch(/aws_secretsmanager_secret\.origin-secret_\w+\.arn/);
+    const statements = statementsOf(only(stack, 'aws_iam_role_policy').policy);
+    const reads = statements.filter((s) => list(s.Action).includes('secretsmanager:GetSecretValue'));
+    expect(reads.flatMap((s) => list(s.Resource)).some((r) => r.includes('origin-secret'))).toBe(true);
   });
 
   it('caches hashed assets with the long-lived policy and index.html not at all by default', () => {
-    const [assets] = distribution.ordered_cache_behavior as Record<string, unknown>[];
-    expect(assets).toMatchObject({ path_pattern: '/assets/*', cache_policy_id: CACHING_OPTIMIZED_POLICY_ID });
+    const assets = (distribution.ordered_cache_behavior as Record<string, unknown>[]).find(
+      (b) => b.path_pattern === '/assets/*',
+    );
+    expect(assets).toMatchObject({ cache_policy_id: CACHING_OPTIMIZED_POLICY_ID });
     expect(only(stack, 'aws_cloudfront_cache_policy')).toMatchObject({ default_ttl: 0, min_ttl: 0 });
   });
 
@@ -227,10 +277,17 @@ describe('the CloudFront WAF (Part 8, deployed with the distribution)', () => {
     });
     expect(rate).toMatchObject({ action: { block: { custom_response: { response_code: 429 } } } });
   });
+
+  it('rate-limits API calls too: the ACL guards the distribution that serves /api/*, with no scope-down', () => {
+    const rate = rules().find((rule) => rule.statement.rate_based_statement !== undefined);
+    expect(rate?.statement.rate_based_statement).not.toHaveProperty('scope_down_statement');
+    expect(distribution.web_acl_id).toMatch(/aws_wafv2_web_acl\./);
+    expect(apiBehaviour()).toBeDefined();
+  });
 });
 
 describe('with a custom domain', () => {
-  it('adds the domain as an alias with its certificate, and to CORS', () => {
+  it('adds the domain as an alias with its certificate, and to the authorized parties', () => {
     const custom = synthAll({
       ...TEST_ENV,
       ALEX_DOMAIN: 'alex.example.com',
@@ -242,7 +299,8 @@ describe('with a custom domain', () => {
       ssl_support_method: 'sni-only',
       minimum_protocol_version: 'TLSv1.2_2021',
     });
-    const api = only(custom, 'aws_apigatewayv2_api').cors_configuration as { allow_origins: string[] };
-    expect(api.allow_origins).toContain('https://alex.example.com');
+    const env = (only(custom, 'aws_lambda_function').environment as { variables: Record<string, string> })
+      .variables;
+    expect(env.CLERK_AUTHORIZED_PARTIES).toContain('https://alex.example.com');
   });
 });

@@ -59,8 +59,30 @@ describe('the database stack (Part 5)', () => {
     expect(database.output?.secret_arn?.value).toContain('master_user_secret[0].secret_arn');
   });
 
-  it('skips the final snapshot and deletion protection by default so a student can destroy it', () => {
-    expect(cluster).toMatchObject({ skip_final_snapshot: true, deletion_protection: false });
+  it('protects the cluster and keeps a final snapshot and a week of backups by default', () => {
+    expect(cluster).toMatchObject({
+      skip_final_snapshot: false,
+      final_snapshot_identifier: 'alex-test-db-final',
+      deletion_protection: true,
+      backup_retention_period: 7,
+    });
+  });
+
+  it('lets the backup retention and both protections be configured', () => {
+    const configured = only(
+      synthAll({
+        ...TEST_ENV,
+        ALEX_SKIP_FINAL_SNAPSHOT: 'true',
+        ALEX_DELETION_PROTECTION: 'false',
+        ALEX_AURORA_BACKUP_RETENTION_DAYS: '14',
+      }).stacks.database,
+      'aws_rds_cluster',
+    );
+    expect(configured).toMatchObject({
+      skip_final_snapshot: true,
+      deletion_protection: false,
+      backup_retention_period: 14,
+    });
   });
 
   it('keeps a final snapshot and protects the cluster when configured to', () => {

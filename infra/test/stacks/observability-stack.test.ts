@@ -136,6 +136,21 @@ describe('the observability stack (Part 8)', () => {
     ]);
   });
 
+  it('sends budget alerts to the SNS topic named in the deploy config, with or without an email', () => {
+    const topicArn = 'arn:aws:sns:us-east-1:123456789012:team-budget';
+    const budget = only(
+      synthAll({ ...TEST_ENV, ALEX_BUDGET_EMAIL: '', ALEX_BUDGET_SNS_TOPIC_ARN: topicArn }).stacks
+        .observability,
+      'aws_budgets_budget',
+    );
+    const notifications = budget.notification as Record<string, unknown>[];
+    expect(notifications).toHaveLength(2);
+    for (const n of notifications) {
+      expect(n.subscriber_sns_topic_arns).toEqual([topicArn]);
+      expect(n).not.toHaveProperty('subscriber_email_addresses');
+    }
+  });
+
   it('records a multi-region CloudTrail with log file validation into a private bucket', () => {
     expect(only(stack, 'aws_cloudtrail')).toMatchObject({
       is_multi_region_trail: true,

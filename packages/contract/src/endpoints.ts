@@ -16,7 +16,7 @@ import {
   Account,
   AnalysisStarted,
   Deleted,
-  Instrument,
+  InstrumentPage,
   Job,
   Position,
   Report,
@@ -119,10 +119,11 @@ export const endpoints = {
   searchInstruments: endpoint({
     ...ROUTES.searchInstruments,
     auth: 'user',
-    summary: 'Instrument search for autocomplete; without `q`, every instrument',
+    summary:
+      'Instruments the caller may see: with `q`, matches for autocomplete; without, one page in symbol order',
     query: InstrumentQuery,
     status: 200,
-    response: z.array(Instrument),
+    response: InstrumentPage,
   }),
   getPortfolio: endpoint({
     ...ROUTES.getPortfolio,
@@ -176,7 +177,7 @@ export const endpoints = {
     status: 200,
     response: z.strictObject({
       received: z.literal(true),
-      outcome: z.enum(['user_upserted', 'user_deleted', 'ignored']),
+      outcome: z.enum(['user_upserted', 'user_deleted', 'ignored', 'duplicate']),
     }),
   }),
 };

@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { ClerkUserId, decimalString, IsoDate, MAX_TEXT, TickerSymbol, Uuid } from './primitives.ts';
+import {
+  ClerkUserId,
+  decimalString,
+  freeText,
+  IsoDate,
+  MAX_TEXT,
+  nameText,
+  TickerSymbol,
+  Uuid,
+} from './primitives.ts';
 import { AssetClassTargets, RegionTargets } from './values.ts';
 
+/** The largest page `GET /api/instruments` returns: it never sends the whole table. */
+export const MAX_INSTRUMENT_PAGE = 100;
+
 const accountFields = {
-  account_name: z.string().trim().min(1).max(255).describe('Name of the account, e.g. "401k" or "Roth IRA"'),
-  account_purpose: z.string().trim().max(MAX_TEXT).nullable().describe('What the account is for'),
+  account_name: nameText(255).describe('Name of the account, e.g. "401k" or "Roth IRA"'),
+  account_purpose: freeText(MAX_TEXT).nullable().describe('What the account is for'),
   cash_balance: decimalString(12, 2, { min: 0 }).describe("Uninvested cash in today's US dollars"),
   cash_interest: decimalString(5, 4, { min: 0 }).describe(
     'Annual interest on cash as a fraction (0.045 = 4.5%)',
@@ -50,7 +62,7 @@ export type PositionUpdate = z.input<typeof PositionUpdate>;
 
 /** The fields of a user's profile and goals, each optional in an update. */
 export const UserPreferences = z.strictObject({
-  display_name: z.string().trim().min(1).max(255).nullable().describe("The user's display name"),
+  display_name: nameText(255).nullable().describe("The user's display name"),
   years_until_retirement: z.number().int().min(0).max(100).describe('Years until the user retires'),
   target_retirement_income: decimalString(12, 2, { min: 0 }).describe(
     "Desired annual income in retirement, in today's US dollars",
@@ -81,7 +93,14 @@ export const JobsQuery = z.strictObject({
 /** `GET /api/instruments`: a search for autocomplete; without `q`, every instrument. */
 export const InstrumentQuery = z.strictObject({
   q: z.string().trim().max(50).optional().describe('Symbol or name to search for'),
-  limit: z.coerce.number().int().min(1).max(50).default(10).describe('How many matches at most'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_INSTRUMENT_PAGE)
+    .default(20)
+    .describe('How many instruments at most (one page)'),
+  cursor: TickerSymbol.optional().describe('The `next_cursor` of the previous page (listing only)'),
 });
 
 /** `POST /local/token` (local mode): the user to sign a token for. */

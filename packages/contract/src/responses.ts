@@ -58,6 +58,13 @@ export const Instrument = z.strictObject({
 });
 export type Instrument = z.infer<typeof Instrument>;
 
+/** `GET /api/instruments`: one page; pass `next_cursor` back as `cursor` for the next (null: last page). */
+export const InstrumentPage = z.strictObject({
+  items: z.array(Instrument),
+  next_cursor: z.string().nullable(),
+});
+export type InstrumentPage = z.infer<typeof InstrumentPage>;
+
 /** A position as stored: a quantity of one symbol in one account. */
 export const Position = z.strictObject({
   id: z.string(),

@@ -65,6 +65,7 @@ describe('the OpenAPI document', () => {
     expect(search).toEqual([
       ['q', 'query', false],
       ['limit', 'query', false],
+      ['cursor', 'query', false],
     ]);
   });
 

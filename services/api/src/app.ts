@@ -3,6 +3,7 @@ import { bearerToken } from './auth.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import type { ApiDeps } from './deps.ts';
 import { RouteNotFoundError, toHttpFailure } from './errors.ts';
+import { rejectUnsafeQuery, requireJsonBody, requireLocalHost, requireOriginSecret } from './guards.ts';
 import type { ApiResponse, RequestContext } from './http.ts';
 import { createRouter } from './router.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -14,8 +15,9 @@ const BASE_HEADERS = {
 };
 
 /**
- * The API as one API Gateway (HTTP API, payload v2) handler, routed in-process: CORS, then the
- * bearer token for every user route, then the route; any error goes through {@link toHttpFailure}.
+ * The API as one API Gateway (HTTP API, payload v2) handler, routed in-process: the caller checks
+ * (a local `Host` in local mode, CloudFront's origin secret on AWS), CORS, the query and body
+ * checks, then the bearer token for every user route, then the route; any error goes through {@link toHttpFailure}.
  * One structured log line per request: route, status, duration, user id.
  */
 export function createApiHandler(
@@ -36,6 +38,8 @@ export function createApiHandler(
     let error: unknown;
 
     try {
+      if (deps.localMode) requireLocalHost(headers);
+      if (deps.originSecret !== undefined) requireOriginSecret(headers, deps.originSecret);
       if (method === 'OPTIONS') {
         route = 'OPTIONS (preflight)';
         response = { status: 200, headers: preflightHeaders(origin, deps.cors.origins) };
@@ -43,12 +47,16 @@ export function createApiHandler(
         const found = match(method, path);
         if (!found) throw new RouteNotFoundError();
         route = `${method} ${found.route.pattern}`;
+        const query = queryOf(event);
+        const rawBody = decodeBody(event);
+        rejectUnsafeQuery(query);
+        requireJsonBody(headers, rawBody);
         const ctx: RequestContext = {
           deps,
           params: found.params,
-          query: queryOf(event),
+          query,
           headers,
-          rawBody: decodeBody(event),
+          rawBody,
           origin,
           logger,
         };

@@ -27,17 +27,22 @@ export interface JwtVerifierOptions {
   /** Allowed `azp` values: the exact origins of the SPA. */
   authorizedParties: readonly string[];
   clockToleranceSeconds?: number;
+  /** Longest a token may live (`exp - iat`) and oldest it may be (`iat`); default 24 hours. */
+  maxTokenAgeSeconds?: number;
   /** Minimum time between JWKS refetches triggered by unknown `kid`s (default 30 s). */
   jwksCooldownMs?: number;
   now?: () => Date;
 }
 
+/** Clerk session tokens live 60 s and local ones an hour: nothing legitimate comes near a day. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
+
 // Token failures are 401; a JWKS endpoint that cannot be reached is our failure (500), not the caller's.
 const INFRASTRUCTURE_ERRORS = ['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID'];
 
 /**
- * Verifies RS256 session JWTs against a JWKS: signature, `exp`/`nbf` (small leeway), issuer, and
- * `azp` in the allow-list. The user id is the verified `sub`, nothing else.
+ * Verifies RS256 session JWTs against a JWKS: signature, `exp`/`nbf` (small leeway), a bounded
+ * age and lifetime, issuer, and `azp` in the allow-list. The user id is the verified `sub`, nothing else.
  */
 export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
   const keys =
@@ -49,6 +54,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
           timeoutDuration: 5_000,
         });
   const allowed = new Set(options.authorizedParties);
+  const maxAge = options.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
   return {
     async verify(token) {
       let payload: JWTPayload;
@@ -57,7 +63,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
           algorithms: ['RS256'],
           issuer: options.issuer,
           clockTolerance: options.clockToleranceSeconds ?? 5,
-          requiredClaims: ['exp', 'sub'],
+          requiredClaims: ['exp', 'iat', 'sub'],
+          maxTokenAge: maxAge,
           ...(options.now ? { currentDate: options.now() } : {}),
         }));
       } catch (err: unknown) {
@@ -65,6 +72,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
           throw new UnauthorizedError(`token rejected: ${err.code}`, { cause: err });
         }
         throw err;
+      }
+      // jose bounds the age from `iat`; a token minted to live for a century is refused as well.
+      if ((payload.exp ?? 0) - (payload.iat ?? 0) > maxAge) {
+        throw new UnauthorizedError('token rejected: lifetime longer than allowed');
       }
       if (typeof payload.azp !== 'string' || !allowed.has(payload.azp)) {
         throw new UnauthorizedError('token rejected: azp not allowed');

@@ -1,7 +1,8 @@
 /** Methods and headers the SPA may use cross-origin. */
 export const CORS_ALLOW_METHODS = 'GET,POST,PUT,DELETE,OPTIONS';
 export const CORS_ALLOW_HEADERS = 'Authorization,Content-Type';
-const CORS_EXPOSE_HEADERS = 'x-job-id';
+// Retry-After is not CORS-safelisted: the SPA reads it to say when a quota frees again.
+const CORS_EXPOSE_HEADERS = 'x-job-id,retry-after';
 const CORS_MAX_AGE_SECONDS = '300';
 
 /**

@@ -1,6 +1,7 @@
 import { type LogLevel, parseLogLevel } from '@alex/core';
 import { type DatabaseConfig, databaseConfigFromEnv } from '@alex/database';
 import { z } from 'zod';
+import { type ApiLimits, DEFAULT_LIMITS } from './deps.ts';
 import { LOCAL_ISSUER_URL, LOCAL_JWKS_URL, LOCAL_SPA_ORIGIN } from './local-defaults.ts';
 
 /** The API's settings, read once from the environment; errors name the variable. */
@@ -13,6 +14,9 @@ export interface ApiSettings {
   /** The Svix secret itself (local), or the Secrets Manager ARN holding it (AWS). */
   webhookSecret: string | undefined;
   webhookSecretArn: string | undefined;
+  /** Secrets Manager ARN of the header value CloudFront adds (AWS); the API refuses calls without it. */
+  originSecretArn: string | undefined;
+  limits: ApiLimits;
   logLevel: LogLevel;
 }
 
@@ -48,6 +52,14 @@ const Settings = z.object({
   CLERK_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   CLERK_WEBHOOK_SECRET_ARN: z.string().startsWith('arn:').optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  ORIGIN_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  ALEX_ANALYSES_PER_DAY: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.analysesPerDay),
+  ALEX_PLACEHOLDERS_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .default(DEFAULT_LIMITS.placeholdersPerDay),
 });
 
 /**
@@ -84,6 +96,9 @@ export function apiEnv(env: Readonly<Record<string, string | undefined>> = proce
     sqsQueueUrl: localMode ? e.SQS_QUEUE_URL : required('SQS_QUEUE_URL', e.SQS_QUEUE_URL, ''),
     webhookSecret: e.CLERK_WEBHOOK_SECRET,
     webhookSecretArn: e.CLERK_WEBHOOK_SECRET_ARN,
+    // On Lambda the API is reached only through CloudFront, which proves it with this secret.
+    originSecretArn: localMode ? e.ORIGIN_SECRET_ARN : required('ORIGIN_SECRET_ARN', e.ORIGIN_SECRET_ARN, ''),
+    limits: { analysesPerDay: e.ALEX_ANALYSES_PER_DAY, placeholdersPerDay: e.ALEX_PLACEHOLDERS_PER_DAY },
     logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }

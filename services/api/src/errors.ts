@@ -1,4 +1,10 @@
-import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '@alex/database';
+import {
+  ConflictError,
+  type FieldIssue,
+  LimitExceededError,
+  NotFoundError,
+  ValidationError,
+} from '@alex/database';
 
 /** Base of the errors the API raises itself; `name` is stable for mapping and logs. */
 export class ApiError extends Error {
@@ -15,6 +21,16 @@ export class UnauthorizedError extends ApiError {}
 export class RouteNotFoundError extends ApiError {
   constructor() {
     super('Not found');
+  }
+}
+
+/** A caller refused before any route runs: a foreign `Host` or `Origin`, or no origin secret. Maps to 403. */
+export class ForbiddenError extends ApiError {}
+
+/** A request body that is not declared as `application/json`. Maps to 415. */
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor() {
+    super('Request bodies must be sent as application/json');
   }
 }
 
@@ -44,6 +60,14 @@ export function toHttpFailure(err: unknown): HttpFailure {
     return {
       ...failure(401, 'unauthorized', 'Authentication required'),
       headers: { 'www-authenticate': 'Bearer' },
+    };
+  }
+  if (err instanceof ForbiddenError) return failure(403, 'forbidden', err.message);
+  if (err instanceof UnsupportedMediaTypeError) return failure(415, 'unsupported_media_type', err.message);
+  if (err instanceof LimitExceededError) {
+    return {
+      ...failure(429, 'too_many_requests', err.message),
+      headers: { 'retry-after': String(err.retryAfterSeconds) },
     };
   }
   if (err instanceof NotFoundError) return failure(404, 'not_found', `${capitalise(err.entity)} not found`);

@@ -7,7 +7,7 @@ import { createApiHandler } from './app.ts';
 import { createJwtVerifier } from './auth.ts';
 import { apiEnv } from './env.ts';
 import { SqsJobQueue } from './queue.ts';
-import { readWebhookSecret } from './secrets.ts';
+import { readOriginSecret, readWebhookSecret } from './secrets.ts';
 
 // Everything is built once per container, at cold start, and reused across invocations.
 const settings = apiEnv();
@@ -17,6 +17,11 @@ const webhookSecret =
   (settings.webhookSecretArn
     ? await readWebhookSecret(new SecretsManagerClient({}), settings.webhookSecretArn)
     : undefined);
+const originSecret = settings.originSecretArn
+  ? await readOriginSecret(new SecretsManagerClient({}), settings.originSecretArn)
+  : undefined;
+// Without the secret the API would answer anyone who found the execute-api URL: refuse to start.
+if (settings.originSecretArn && !originSecret) throw new Error('The origin secret is empty');
 if (!webhookSecret) logger.warn('no Clerk webhook secret: the webhook route will reject every call');
 
 const api = createApiHandler({
@@ -30,6 +35,8 @@ const api = createApiHandler({
   cors: { origins: settings.corsOrigins },
   logger,
   localMode: settings.localMode,
+  limits: settings.limits,
+  ...(originSecret ? { originSecret } : {}),
   ...(webhookSecret ? { webhookSecret } : {}),
 });
 

@@ -15,3 +15,15 @@ export async function readWebhookSecret(
   const value = (JSON.parse(text) as { CLERK_WEBHOOK_SECRET?: unknown }).CLERK_WEBHOOK_SECRET;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
+
+/** Reads the origin secret CloudFront sends (`{"value": "…"}` or the bare value); undefined if empty. */
+export async function readOriginSecret(
+  client: SecretsManagerClient,
+  arn: string,
+): Promise<string | undefined> {
+  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  const text = SecretString?.trim() ?? '';
+  if (!text.startsWith('{')) return text || undefined;
+  const value = (JSON.parse(text) as { value?: unknown }).value;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -9,6 +9,8 @@ const ClerkUserData = z.looseObject({
   first_name: z.string().max(255).nullish(),
   last_name: z.string().max(255).nullish(),
   username: z.string().max(255).nullish(),
+  /** Clerk's last change to the user (epoch ms): an older update delivered late is not applied. */
+  updated_at: z.number().int().nonnegative().optional(),
 });
 
 /** The Clerk events the API acts on; any other type is acknowledged and ignored. */
@@ -54,7 +56,10 @@ export async function applyClerkEvent(
     case 'user.created':
     case 'user.updated': {
       const user = parseBody(z.object({ data: ClerkUserData }), rawBody).data;
-      await repos.users.upsertIdentity({ clerk_user_id: user.id, display_name: displayName(user) });
+      await repos.users.upsertIdentity(
+        { clerk_user_id: user.id, display_name: displayName(user) },
+        user.updated_at === undefined ? {} : { sourceUpdatedAt: user.updated_at },
+      );
       return 'user_upserted';
     }
     case 'user.deleted': {
@@ -68,6 +73,8 @@ export async function applyClerkEvent(
 }
 
 function displayName(user: z.infer<typeof ClerkUserData>): string | null {
-  const full = [user.first_name, user.last_name].filter(Boolean).join(' ').trim();
-  return (full || user.username || null)?.slice(0, 255) ?? null;
+  // Controls, zero-width and bidi characters are refused in names; drop them rather than the event.
+  const clean = (text: string | null | undefined) => text?.replace(/[\p{Cc}\p{Cf}]/gu, '') ?? '';
+  const full = [clean(user.first_name), clean(user.last_name)].filter(Boolean).join(' ').trim();
+  return (full || clean(user.username).trim() || null)?.slice(0, 255) ?? null;
 }

@@ -137,17 +137,30 @@ describe.each(BACKENDS)('user, accounts, positions and instruments (%s)', (kind)
   it('instrument search autocompletes by symbol prefix and respects the limit', async () => {
     const res = await api.call('GET', '/api/instruments?q=vt&limit=2', { user: DEMO_USER });
     expect(res.status).toBe(200);
-    expect(res.body).toHaveLength(2);
-    expect(res.body[0].symbol.startsWith('VT')).toBe(true);
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.items[0].symbol.startsWith('VT')).toBe(true);
+    expect(res.body.next_cursor).toBeNull();
   });
 
-  it('instruments without a query lists every instrument', async () => {
-    const res = await api.call('GET', '/api/instruments', { user: DEMO_USER });
-    expect(res.body.length).toBeGreaterThanOrEqual(22);
+  it('instruments without a query come a page at a time, and the cursor walks every page once', async () => {
+    const first = await api.call('GET', '/api/instruments', { user: DEMO_USER });
+    expect(first.body.items).toHaveLength(20);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=7&cursor=${cursor}` : '?limit=7';
+      const page = await api.call('GET', `/api/instruments${query}`, { user: DEMO_USER });
+      expect(page.body.items.length).toBeLessThanOrEqual(7);
+      seen.push(...page.body.items.map((i: { symbol: string }) => i.symbol));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(22);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort()).toEqual(seen);
   });
 
   it('an out-of-range limit is a 400 naming the parameter', async () => {
-    const res = await api.call('GET', '/api/instruments?limit=5000', { user: DEMO_USER });
+    const res = await api.call('GET', '/api/instruments?limit=101', { user: DEMO_USER });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].field).toBe('limit');
   });

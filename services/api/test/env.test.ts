@@ -10,6 +10,7 @@ const AWS = {
   CLERK_WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:1:secret:alex/clerk-webhook',
   AURORA_CLUSTER_ARN: 'arn:aws:rds:us-east-1:1:cluster:alex',
   AURORA_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:1:secret:alex',
+  ORIGIN_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:1:secret:alex/origin',
 };
 
 describe('apiEnv', () => {
@@ -21,14 +22,26 @@ describe('apiEnv', () => {
       'https://app.example.com',
     ]);
     expect(settings.webhookSecretArn).toBe(AWS.CLERK_WEBHOOK_SECRET_ARN);
+    expect(settings.originSecretArn).toBe(AWS.ORIGIN_SECRET_ARN);
   });
 
-  it.each(['CLERK_JWKS_URL', 'CLERK_ISSUER', 'CLERK_AUTHORIZED_PARTIES', 'CORS_ORIGINS', 'SQS_QUEUE_URL'])(
-    'on AWS a missing %s is an error naming it',
-    (name) => {
-      expect(() => apiEnv({ ...AWS, [name]: '' })).toThrow(name);
-    },
-  );
+  it('reads the per-user daily limits, with defaults', () => {
+    expect(apiEnv(AWS).limits).toEqual({ analysesPerDay: 10, placeholdersPerDay: 25 });
+    const set = apiEnv({ ...AWS, ALEX_ANALYSES_PER_DAY: '3', ALEX_PLACEHOLDERS_PER_DAY: '0' });
+    expect(set.limits).toEqual({ analysesPerDay: 3, placeholdersPerDay: 0 });
+    expect(() => apiEnv({ ...AWS, ALEX_ANALYSES_PER_DAY: '0' })).toThrow('ALEX_ANALYSES_PER_DAY');
+  });
+
+  it.each([
+    'CLERK_JWKS_URL',
+    'CLERK_ISSUER',
+    'CLERK_AUTHORIZED_PARTIES',
+    'CORS_ORIGINS',
+    'SQS_QUEUE_URL',
+    'ORIGIN_SECRET_ARN',
+  ])('on AWS a missing %s is an error naming it', (name) => {
+    expect(() => apiEnv({ ...AWS, [name]: '' })).toThrow(name);
+  });
 
   it('refuses a wildcard or a path as a CORS origin', () => {
     expect(() => apiEnv({ ...AWS, CORS_ORIGINS: 'https://*.example.com' })).toThrow('CORS_ORIGINS');

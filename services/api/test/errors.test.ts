@@ -83,14 +83,14 @@ describe('errors and request logs', () => {
 
   it('a 500 is logged at error level with the error’s name and message but no stack', async () => {
     api.logs.length = 0;
-    const original = api.repos.instruments.list;
-    api.repos.instruments.list = async () => {
+    const original = api.repos.instruments.page;
+    api.repos.instruments.page = async () => {
       throw new Error('boom');
     };
     try {
       await api.call('GET', '/api/instruments', { user: DEMO_USER });
     } finally {
-      api.repos.instruments.list = original;
+      api.repos.instruments.page = original;
     }
     expect(api.logs).toHaveLength(1);
     expect(api.logs[0]).toMatchObject({

@@ -69,7 +69,8 @@ describe('serveLocally, end to end over HTTP', () => {
     const search = await fetch(`${server.url}/api/instruments?q=spy&limit=1`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(((await search.json()) as { symbol: string }[]).map((i) => i.symbol)).toEqual(['SPY']);
+    const { items } = (await search.json()) as { items: { symbol: string }[] };
+    expect(items.map((i) => i.symbol)).toEqual(['SPY']);
     const preflight = await fetch(`${server.url}/api/accounts`, {
       method: 'OPTIONS',
       headers: { origin: SPA_ORIGIN, 'access-control-request-method': 'POST' },

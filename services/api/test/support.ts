@@ -139,7 +139,8 @@ export async function invoke(
   options: CallOptions = {},
 ): Promise<TestResponse> {
   const [path = '/', query = ''] = pathAndQuery.split('?');
-  const headers: Record<string, string> = { ...options.headers };
+  // Every HTTP/1.1 request names a host; local mode refuses any but this machine.
+  const headers: Record<string, string> = { host: '127.0.0.1:8000', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.origin) headers.origin = options.origin;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));

@@ -49,6 +49,39 @@ describe('Clerk webhook', () => {
     });
   });
 
+  it('acknowledges a replayed delivery (same svix-id) without applying it again', async () => {
+    const delivery = signed(created('user_hook_replay', 'First', 'Name'));
+    expect((await api.call('POST', '/api/webhooks/clerk', delivery)).body.outcome).toBe('user_upserted');
+    await api.repos.users.update('user_hook_replay', { display_name: 'Changed since' });
+    const replay = await api.call('POST', '/api/webhooks/clerk', delivery);
+    expect(replay).toMatchObject({ status: 200, body: { outcome: 'duplicate' } });
+    expect(await api.repos.users.get('user_hook_replay')).toMatchObject({ display_name: 'Changed since' });
+  });
+
+  it('does not let an older update delivered late overwrite a newer one', async () => {
+    const at = (ms: number, first: string) => ({
+      ...created('user_hook_order', first, 'Order'),
+      type: 'user.updated',
+      data: { ...created('user_hook_order', first, 'Order').data, updated_at: ms },
+    });
+    await api.call('POST', '/api/webhooks/clerk', signed(at(2_000, 'Newer')));
+    const late = await api.call('POST', '/api/webhooks/clerk', signed(at(1_000, 'Older')));
+    expect(late.status).toBe(200);
+    expect(await api.repos.users.get('user_hook_order')).toMatchObject({ display_name: 'Newer Order' });
+    await api.call('POST', '/api/webhooks/clerk', signed(at(3_000, 'Newest')));
+    expect(await api.repos.users.get('user_hook_order')).toMatchObject({ display_name: 'Newest Order' });
+  });
+
+  it('drops bidi and control characters from a Clerk name instead of refusing the event', async () => {
+    const res = await api.call(
+      'POST',
+      '/api/webhooks/clerk',
+      signed(created('user_hook_bidi', 'Ev\u202Ee', 'L\u0007')),
+    );
+    expect(res.status).toBe(200);
+    expect(await api.repos.users.get('user_hook_bidi')).toMatchObject({ display_name: 'Eve L' });
+  });
+
   it('user.deleted removes the user', async () => {
     await api.call('POST', '/api/webhooks/clerk', signed(created('user_hook_3')));
     const res = await api.call(

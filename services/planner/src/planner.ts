@@ -2,6 +2,7 @@ import { type AgentInvoker, withJobTrace } from '@alex/agents';
 import type { Logger } from '@alex/core';
 import type { AgentName, AnalysisJob, Repositories } from '@alex/database';
 import { type AnalysisPlan, planAnalysis } from './decide.ts';
+import { type TaggerResult, type TaggingOutcome, tagInBatches } from './tagging.ts';
 
 /** What the planner needs; built from the environment in Lambda, from local adapters in `pnpm dev`. */
 export interface PlannerDeps {
@@ -18,12 +19,6 @@ export type JobOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'completed'; jobId: string }
   | { kind: 'failed'; jobId: string; message: string };
-
-/** What the tagger answers. */
-interface TaggerResult {
-  tagged?: string[];
-  unresolved?: { symbol: string; reason: string }[];
-}
 
 /**
  * Runs one analysis job: claim it (a duplicate or late delivery does nothing), tag instruments that
@@ -105,17 +100,23 @@ async function execute(
     }
   };
 
-  let tagging: TaggerResult = {};
+  let tagging: TaggingOutcome = { called: false, tagged: [], unresolved: [] };
   if (plan.toTag.length > 0) {
     try {
-      tagging = await call<TaggerResult>('tagger', { job_id: job.id, instruments: plan.toTag });
+      tagging = await tagInBatches(plan.toTag, deps.repos, (instruments) =>
+        call<TaggerResult>('tagger', { job_id: job.id, instruments }),
+      );
     } catch (err: unknown) {
       return fail(job, deps, [['tagger', err]]);
     }
-  } else {
+  }
+  if (!tagging.called) {
     await deps.repos.jobs.setProgress(job.id, 'tagger', {
       status: 'skipped',
-      message: 'no instrument needed tagging',
+      message:
+        plan.toTag.length > 0
+          ? 'every unclassified instrument is cooling off after a failed attempt'
+          : 'no instrument needed tagging',
     });
   }
 
@@ -130,8 +131,8 @@ async function execute(
   await deps.repos.jobs.complete(job.id, {
     agents: plan.agents,
     decisions: plan.decisions,
-    tagged: tagging.tagged ?? [],
-    unresolved: tagging.unresolved ?? [],
+    tagged: tagging.tagged,
+    unresolved: tagging.unresolved,
     durations_ms: durations,
     wall_ms: wallMs,
   });

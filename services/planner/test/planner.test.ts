@@ -133,6 +133,49 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
     });
   });
 
+  it('splits more unknown symbols than the tagger accepts into batches of at most 50', async () => {
+    const user = 'user_many_unknowns';
+    await repos.users.getOrCreate({ clerk_user_id: user });
+    const account = await repos.accounts.create(user, { account_name: 'Many' });
+    const symbols = Array.from({ length: 120 }, (_, i) => `UNK${String(i).padStart(3, '0')}`);
+    for (const symbol of symbols)
+      await repos.positions.upsert(user, { account_id: account.id, symbol, quantity: '1' });
+    const agents = fakeAgents({
+      tagger: async (event) => ({
+        tagged: (event as { instruments: { symbol: string }[] }).instruments.map((i) => i.symbol),
+        unresolved: [],
+      }),
+    });
+    const jobId = await newJob(user);
+    expect(await runAnalysisJob(jobId, deps(agents.invoker))).toMatchObject({ kind: 'completed' });
+    const sizes = agents.calls
+      .filter((c) => c.agent === 'tagger')
+      .map((c) => (c.event as { instruments: unknown[] }).instruments.length);
+    expect(sizes).toEqual([50, 50, 20]);
+    expect((await repos.jobs.get(user, jobId)).result_data?.tagged).toHaveLength(120);
+  });
+
+  it('does not send a symbol the tagger could not classify again during the cooling-off period', async () => {
+    const user = 'user_cooling';
+    await repos.users.getOrCreate({ clerk_user_id: user });
+    const account = await repos.accounts.create(user, { account_name: 'Cooling' });
+    await repos.positions.upsert(user, { account_id: account.id, symbol: 'NOPEQ', quantity: '1' });
+    const agents = fakeAgents({
+      tagger: async () => ({ tagged: [], unresolved: [{ symbol: 'NOPEQ', reason: 'unknown' }] }),
+    });
+    const first = await newJob(user);
+    await runAnalysisJob(first, deps(agents.invoker));
+    const second = await newJob(user);
+    await runAnalysisJob(second, deps(agents.invoker));
+    expect(agents.calls.filter((c) => c.agent === 'tagger')).toHaveLength(1);
+    const job = await repos.jobs.get(user, second);
+    expect(job.status).toBe('completed');
+    expect(job.progress.tagger).toMatchObject({ status: 'skipped' });
+    expect(job.result_data).toMatchObject({
+      unresolved: [{ symbol: 'NOPEQ', reason: expect.stringMatching(/cooling-off/) }],
+    });
+  });
+
   it('fails an empty portfolio without calling any agent', async () => {
     const user = 'user_empty';
     await repos.users.getOrCreate({ clerk_user_id: user });

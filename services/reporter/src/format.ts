@@ -25,3 +25,13 @@ export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/**
+ * User text (an account or instrument name, a display name) made inert in markdown: every character
+ * markdown gives a meaning (links, images, emphasis, table cells, HTML) is backslash-escaped and line
+ * breaks become spaces, so a name such as `![x](https://evil.example/t.png)` or `a | b` shows as
+ * typed and cannot add an image, a link or a table cell to the report.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]()#!|<>~]/g, (c) => `\\${c}`);
+}

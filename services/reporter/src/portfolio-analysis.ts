@@ -1,5 +1,6 @@
 import type { PortfolioFacts } from '@alex/analysis';
 import { type DriftRow, labelFor } from '@alex/finance';
+import { escapeMarkdown } from './format.ts';
 
 /** Percentage points from target that call for rebalancing (the usual 5-point band). */
 export const DRIFT_THRESHOLD = 5;
@@ -131,7 +132,7 @@ export function portfolioAnalysis(facts: PortfolioFacts): PortfolioAnalysis {
   const regions = regionRows(facts);
   const base = {
     user: {
-      name: user.display_name,
+      name: user.display_name === null ? null : escapeMarkdown(user.display_name),
       years_until_retirement: user.years_until_retirement,
       target_retirement_income: user.target_retirement_income,
       asset_class_targets: numbers(user.asset_class_targets),
@@ -144,7 +145,7 @@ export function portfolioAnalysis(facts: PortfolioFacts): PortfolioAnalysis {
       cash_percent: total > 0 ? round2((valuation.cash.value / total) * 100) : 0,
     },
     accounts: valuation.accounts.map((a) => ({
-      name: a.name,
+      name: escapeMarkdown(a.name),
       total_value: a.total.value,
       cash_value: a.cash.value,
     })),
@@ -160,7 +161,7 @@ export function portfolioAnalysis(facts: PortfolioFacts): PortfolioAnalysis {
     },
     holdings: facts.holdings.slice(0, HOLDINGS_SHOWN).map((h) => ({
       symbol: h.symbol,
-      name: h.name,
+      name: escapeMarkdown(h.name),
       type: h.instrument_type,
       value: h.value,
       percent_of_invested: h.percent,

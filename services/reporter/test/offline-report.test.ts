@@ -46,3 +46,28 @@ describe('writeOfflineReport', () => {
     );
   });
 });
+
+describe('user text in the report markdown', () => {
+  it('shows an account name with an image, a link and table pipes as typed, adding no image or cell', () => {
+    const facts = portfolioFacts(portfolio('1000.00', [['VTI', 6000, 'equity', 'north_america']]));
+    const hostile = '![x](https://evil.example/t.png) | 9 | [win](https://evil.example)\nfake line';
+    const withName = {
+      ...facts,
+      valuation: {
+        ...facts.valuation,
+        accounts: facts.valuation.accounts.map((a) => ({ ...a, name: hostile })),
+      },
+    };
+    const report = writeOfflineReport(portfolioAnalysis(withName), {
+      available: false,
+      reason: 'market research search failed (TimeoutError)',
+    });
+    const row = report.report_markdown.split('\n').find((line) => line.includes('evil.example'));
+    expect(row).toBeDefined();
+    expect(report.report_markdown).not.toMatch(/(?<!\\)!\[x\]\(/);
+    expect(report.report_markdown).not.toMatch(/(?<!\\)\[win\]\(/);
+    // The accounts table row keeps its three cells: every pipe in the name is escaped.
+    expect(row?.split(/(?<!\\)\|/).length).toBe(5);
+    expect(report.report_markdown).not.toMatch(/^fake line/m);
+  });
+});

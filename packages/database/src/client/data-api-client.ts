@@ -184,7 +184,20 @@ export class DataApiClient implements Executor {
   }
 }
 
-/** Maps a Data API failure to the package's typed errors, keeping the database's message. */
+/** What a value the database refused was wrong with, in words that reveal nothing of the database. */
+const SAFE_MESSAGES: Record<string, string> = {
+  '23514': 'is not allowed',
+  '22P02': 'is not a valid value',
+  '22003': 'is out of range',
+  '22001': 'is too long',
+  '22007': 'is not a valid date or time',
+  '22008': 'is not a valid date or time',
+};
+
+/**
+ * Maps a Data API failure to the package's typed errors. Conflicts and database errors keep the
+ * database's message (they never reach a response body); a validation issue gets a safe message.
+ */
 export function toDbError(err: unknown): DbError {
   if (err instanceof DbError) return err;
   const e = err as { name?: string; message?: string };
@@ -203,7 +216,13 @@ export function toDbError(err: unknown): DbError {
     case '22001':
     case '22007':
     case '22008':
-      return new ValidationError([{ field: constraint ?? '(value)', message }], { cause: err });
+      // The database's own text stays in `cause` (logs); the issue users see says only what was wrong.
+      return new ValidationError(
+        [{ field: constraint ?? '(value)', message: SAFE_MESSAGES[sqlState] ?? 'is not a valid value' }],
+        {
+          cause: err,
+        },
+      );
     default:
       return new DatabaseError(message, sqlState, { cause: err, code: e.name });
   }

@@ -41,6 +41,15 @@ export class ConflictError extends DbError {
   }
 }
 
+/** A per-user limit on shared data is used up; `retryAfterSeconds` says when it frees. Maps to HTTP 429. */
+export class LimitExceededError extends DbError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
 /**
  * Any other failure from the database or the Data API, with the database's own message; `code` is
  * the Data API's error name (e.g. `DatabaseUnavailableException`), which logs and alarms match on.

@@ -76,8 +76,41 @@ export async function serveDataApi(
   };
 }
 
+/**
+ * Why a request is not one an AWS client sent, or undefined if it is. The local Data API runs SQL
+ * for whoever reaches it, so it answers SDK-shaped requests only: no `Origin` (a browser adds one to
+ * every cross-origin POST), a `Host` naming this machine on this port (a DNS-rebinding page names
+ * its own host), `application/json` (a form or `text/plain` POST needs no preflight) and a SigV4
+ * `Authorization` header (the SDKs and the CLI always sign; a page cannot without a preflight,
+ * which is never granted). Signatures are not checked: any credentials will do.
+ */
+function refusalOf(req: IncomingMessage, isOperation: boolean): string | undefined {
+  if (req.headers.origin !== undefined) return 'Requests from web pages (with an Origin header) are refused';
+  const port = req.socket.localPort;
+  const host = req.headers.host?.toLowerCase();
+  if (!host || !LOCAL_HOSTS.some((name) => host === `${name}:${port}`)) {
+    return `Host ${host ?? '(none)'} is not this server; use 127.0.0.1:${port} or localhost:${port}`;
+  }
+  if (!isOperation) return undefined;
+  const mediaType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') return 'Content-Type must be application/json';
+  if (!req.headers.authorization?.startsWith('AWS4-HMAC-SHA256 ')) {
+    return 'Missing AWS SigV4 Authorization header: use the AWS SDK or CLI';
+  }
+  return undefined;
+}
+
+const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
 async function handle(api: LocalDataApi, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const refusal = refusalOf(req, req.method !== 'GET');
+  if (refusal) {
+    // Drain the body so the connection stays usable, then refuse with no CORS headers at all.
+    req.resume();
+    send(res, 403, errorBody('AccessDeniedException', refusal), 'AccessDeniedException');
+    return;
+  }
   if (req.method === 'GET' && path === '/health') {
     send(res, 200, { status: 'ok', service: 'alex-local-data-api', backend: api.backendKind });
     return;

@@ -93,6 +93,7 @@ export const TABLES_IN_DROP_ORDER = [
   'accounts',
   'instruments',
   'users',
+  'webhook_deliveries',
   'schema_migrations',
 ] as const;
 

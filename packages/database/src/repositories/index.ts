@@ -7,6 +7,7 @@ import { positionsRepository } from './positions.ts';
 import { reportsRepository } from './reports.ts';
 import { retirementRepository } from './retirement.ts';
 import { usersRepository } from './users.ts';
+import { webhookDeliveriesRepository } from './webhook-deliveries.ts';
 
 export * from './accounts.ts';
 export * from './instruments.ts';
@@ -17,6 +18,7 @@ export * from './reports.ts';
 export * from './retirement.ts';
 export * from './users.ts';
 export { validate, validateId } from './validate.ts';
+export * from './webhook-deliveries.ts';
 
 /** Every repository over one executor (the client, or a transaction). */
 export function createRepositories(db: Executor) {
@@ -28,6 +30,7 @@ export function createRepositories(db: Executor) {
     portfolio: portfolioRepository(db),
     jobs: jobsRepository(db),
     reports: reportsRepository(db),
+    webhookDeliveries: webhookDeliveriesRepository(db),
     retirement: retirementRepository(db),
   };
 }

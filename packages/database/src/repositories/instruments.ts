@@ -6,6 +6,27 @@ import { parseRows, validate } from './validate.ts';
 
 const INSTRUMENT_COLUMNS = INSTRUMENT_FIELDS.join(', ');
 
+/** The largest page of instruments one call returns (the Data API refuses responses over 1 MiB). */
+export const MAX_PAGE = 100;
+
+/** How long a symbol the tagger could not classify waits before it is sent again. */
+export const TAG_RETRY_COOLING_OFF_HOURS = 24;
+
+/**
+ * Which instruments a user sees: classified ones, and placeholders they hold. A placeholder made
+ * by someone else stays private until the tagger classifies it, so nobody can fill everyone's
+ * autocomplete with symbols of their choosing.
+ */
+const VISIBLE_TO = `(i.allocation_asset_class IS NOT NULL OR EXISTS (
+  SELECT 1 FROM positions p JOIN accounts a ON a.id = p.account_id
+  WHERE p.symbol = i.symbol AND a.clerk_user_id = :viewer))`;
+
+/** One page of instruments and the cursor of the next (null on the last page). */
+export interface InstrumentPage {
+  items: Instrument[];
+  next: string | null;
+}
+
 const UPSERT = `INSERT INTO instruments (symbol, name, instrument_type, current_price, allocation_regions,
     allocation_sectors, allocation_asset_class)
   VALUES (:symbol, :name, :instrument_type, :current_price, :regions, :sectors, :asset_class)
@@ -32,6 +53,7 @@ function upsertParams(instrument: ReturnType<typeof InstrumentCreate.parse>) {
 /** Instruments: shared reference data (prices and allocations), keyed by symbol. */
 export function instrumentsRepository(db: Executor) {
   return {
+    /** Every instrument (seed checks and scripts; the API pages with {@link page} instead). */
     async list(): Promise<Instrument[]> {
       return parseRows(
         Instrument,
@@ -46,21 +68,44 @@ export function instrumentsRepository(db: Executor) {
       return row ? Instrument.parse(row) : null;
     },
 
-    /** Symbols or names matching `query` (case-insensitive), symbol matches first: for autocomplete. */
-    async search(query: string, limit = 10): Promise<Instrument[]> {
+    /**
+     * Symbols or names matching `query` (case-insensitive), symbol matches first: for autocomplete.
+     * Only what `viewer` may see: classified instruments, and placeholders `viewer` holds.
+     */
+    async search(query: string, limit = 10, viewer?: string): Promise<Instrument[]> {
       const text = query.trim().slice(0, 50);
       const rows = await db.query(
-        `SELECT ${INSTRUMENT_COLUMNS} FROM instruments
-         WHERE symbol ILIKE :prefix ESCAPE '\\' OR name ILIKE :contains ESCAPE '\\'
+        `SELECT ${INSTRUMENT_COLUMNS} FROM instruments i
+         WHERE (symbol ILIKE :prefix ESCAPE '\\' OR name ILIKE :contains ESCAPE '\\') AND ${VISIBLE_TO}
          ORDER BY (symbol ILIKE :prefix ESCAPE '\\') DESC, symbol
          LIMIT :limit`,
         {
           prefix: `${escapeLike(text.toUpperCase())}%`,
           contains: `%${escapeLike(text)}%`,
-          limit: clamp(limit, 1, 50),
+          limit: clamp(limit, 1, MAX_PAGE),
+          viewer: viewer ?? null,
         },
       );
       return parseRows(Instrument, rows);
+    },
+
+    /**
+     * One page of the instruments `viewer` may see, in symbol order, after the symbol `after`;
+     * `next` is the cursor for the following page, or null on the last one. Never the whole table.
+     */
+    async page(options: { viewer?: string; limit?: number; after?: string }): Promise<InstrumentPage> {
+      const limit = clamp(options.limit ?? 50, 1, MAX_PAGE);
+      const rows = await db.query(
+        `SELECT ${INSTRUMENT_COLUMNS} FROM instruments i
+         WHERE (:after::text IS NULL OR symbol > :after) AND ${VISIBLE_TO}
+         ORDER BY symbol
+         LIMIT :limit`,
+        { after: options.after ?? null, limit: limit + 1, viewer: options.viewer ?? null },
+      );
+      const items = parseRows(Instrument, rows);
+      const more = items.length > limit;
+      if (more) items.pop();
+      return { items, next: more ? (items.at(-1)?.symbol ?? null) : null };
     },
 
     /** Inserts or replaces a fully classified instrument (seed data, the tagger). */
@@ -110,6 +155,29 @@ export function instrumentsRepository(db: Executor) {
         { symbols: sql.json(symbols ?? null) },
       );
       return parseRows(Instrument, rows);
+    },
+
+    /** Of `symbols`, those the tagger failed on within the cooling-off period: not to be sent again yet. */
+    async coolingOff(symbols: readonly string[]): Promise<string[]> {
+      if (symbols.length === 0) return [];
+      const rows = await db.query<{ symbol: string }>(
+        `SELECT symbol FROM instruments
+         WHERE symbol IN (SELECT jsonb_array_elements_text(:symbols::jsonb))
+           AND tag_failed_at > now() - :hours * interval '1 hour'
+         ORDER BY symbol`,
+        { symbols: sql.json(symbols), hours: TAG_RETRY_COOLING_OFF_HOURS },
+      );
+      return rows.map((r) => r.symbol);
+    },
+
+    /** Records that the tagger could not classify `symbols`, starting their cooling-off period. */
+    async markTagFailed(symbols: readonly string[]): Promise<void> {
+      if (symbols.length === 0) return;
+      await db.execute(
+        `UPDATE instruments SET tag_failed_at = now()
+         WHERE symbol IN (SELECT jsonb_array_elements_text(:symbols::jsonb))`,
+        { symbols: sql.json(symbols) },
+      );
     },
 
     async count(): Promise<number> {

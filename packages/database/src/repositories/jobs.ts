@@ -1,5 +1,5 @@
 import type { Executor } from '../client/data-api-client.ts';
-import { ConflictError, NotFoundError } from '../client/errors.ts';
+import { ConflictError, LimitExceededError, NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
 import { AgentName, AgentProgress, AnalysisJob } from '../schemas/index.ts';
 import { parseRows, validate, validateId } from './validate.ts';
@@ -25,6 +25,27 @@ export function jobsRepository(db: Executor) {
           });
         }
         throw err;
+      }
+    },
+
+    /**
+     * Throws {@link LimitExceededError} once the user has started `perDay` analyses in the last 24
+     * hours, with the seconds until the oldest of them leaves the window. With at most one job in
+     * flight per user (a unique index), this check and the next `create` cannot be raced.
+     */
+    async checkDailyQuota(clerkUserId: string, perDay: number): Promise<void> {
+      const [usage] = await db.query<{ used: number; retry_after: number | null }>(
+        `SELECT COUNT(*) AS used,
+                EXTRACT(EPOCH FROM MIN(created_at) + interval '24 hours' - now())::float8 AS retry_after
+         FROM analysis_jobs
+         WHERE clerk_user_id = :user AND created_at > now() - interval '24 hours'`,
+        { user: clerkUserId },
+      );
+      if ((usage?.used ?? 0) >= perDay) {
+        throw new LimitExceededError(
+          `You have used your ${perDay} analyses for today; you can start another later`,
+          usage?.retry_after ?? 24 * 3600,
+        );
       }
     },
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../client/data-api-client.ts';
-import { NotFoundError } from '../client/errors.ts';
+import { LimitExceededError, NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
 import { Instrument, Position, PositionCreate, PositionUpdate } from '../schemas/index.ts';
 import { INSTRUMENT_FIELDS, POSITION_FIELDS, prefixed, unprefix } from './columns.ts';
@@ -45,7 +45,11 @@ export function positionsRepository(db: Executor) {
      * Adds a position, or sets the quantity of a symbol the account already holds. An unknown
      * symbol becomes a user-added placeholder instrument for the tagger, in the same transaction.
      */
-    async upsert(clerkUserId: string, input: PositionCreate): Promise<Position> {
+    async upsert(
+      clerkUserId: string,
+      input: PositionCreate,
+      options: { placeholdersPerDay?: number } = {},
+    ): Promise<Position> {
       const position = validate(PositionCreate, input);
       return db.transaction(async (tx) => {
         const [owned] = await tx.query(
@@ -56,10 +60,14 @@ export function positionsRepository(db: Executor) {
           },
         );
         if (!owned) throw new NotFoundError('account', position.account_id);
+        if (options.placeholdersPerDay !== undefined) {
+          await checkPlaceholderQuota(tx, clerkUserId, position.symbol, options.placeholdersPerDay);
+        }
         await tx.execute(
-          `INSERT INTO instruments (symbol, name, is_user_added) VALUES (:symbol, :symbol, true)
+          `INSERT INTO instruments (symbol, name, is_user_added, created_by)
+           VALUES (:symbol, :symbol, true, :user)
            ON CONFLICT (symbol) DO NOTHING`,
-          { symbol: position.symbol },
+          { symbol: position.symbol, user: clerkUserId },
         );
         const [row] = await tx.query(
           `INSERT INTO positions (account_id, symbol, quantity, as_of_date)
@@ -115,3 +123,32 @@ function withInstrument(row: Record<string, unknown>): PositionWithInstrument {
 }
 
 export type PositionsRepository = ReturnType<typeof positionsRepository>;
+
+/**
+ * Refuses a new placeholder once `clerkUserId` has created `perDay` in the last 24 hours (a symbol
+ * that already exists costs nothing). The user's row is locked first, so two concurrent requests
+ * of one user cannot both take the last slot.
+ */
+async function checkPlaceholderQuota(
+  tx: Executor,
+  clerkUserId: string,
+  symbol: string,
+  perDay: number,
+): Promise<void> {
+  const [known] = await tx.query('SELECT 1 AS known FROM instruments WHERE symbol = :symbol', { symbol });
+  if (known) return;
+  await tx.query('SELECT 1 FROM users WHERE clerk_user_id = :user FOR UPDATE', { user: clerkUserId });
+  const [usage] = await tx.query<{ used: number; retry_after: number | null }>(
+    `SELECT COUNT(*) AS used,
+            EXTRACT(EPOCH FROM MIN(created_at) + interval '24 hours' - now())::float8 AS retry_after
+     FROM instruments
+     WHERE created_by = :user AND created_at > now() - interval '24 hours'`,
+    { user: clerkUserId },
+  );
+  if ((usage?.used ?? 0) >= perDay) {
+    throw new LimitExceededError(
+      `You can add at most ${perDay} new symbols a day; try again later or pick a listed one`,
+      usage?.retry_after ?? 24 * 3600,
+    );
+  }
+}

@@ -36,18 +36,29 @@ export function usersRepository(db: Executor) {
       return User.parse(row);
     },
 
-    /** Creates or refreshes a user from an identity event (Clerk webhook); preferences are kept. */
-    async upsertIdentity(input: { clerk_user_id: string; display_name?: string | null }): Promise<User> {
+    /**
+     * Creates or refreshes a user from an identity event (Clerk webhook); preferences are kept. With
+     * `source_updated_at` (Clerk's `updated_at`), an event older than the one last applied changes
+     * nothing and null is returned.
+     */
+    async upsertIdentity(
+      input: { clerk_user_id: string; display_name?: string | null },
+      options: { sourceUpdatedAt?: number } = {},
+    ): Promise<User | null> {
       const user = validate(UserCreate, input);
       const [row] = await db.query(
         `INSERT INTO users (clerk_user_id, display_name, years_until_retirement, target_retirement_income,
-                            asset_class_targets, region_targets)
-         VALUES (:id, :name, :years, :income, :asset_targets, :region_targets)
-         ON CONFLICT (clerk_user_id) DO UPDATE SET display_name = COALESCE(EXCLUDED.display_name, users.display_name)
+                            asset_class_targets, region_targets, clerk_updated_at)
+         VALUES (:id, :name, :years, :income, :asset_targets, :region_targets, :source_updated_at)
+         ON CONFLICT (clerk_user_id) DO UPDATE SET
+           display_name = COALESCE(EXCLUDED.display_name, users.display_name),
+           clerk_updated_at = COALESCE(EXCLUDED.clerk_updated_at, users.clerk_updated_at)
+         WHERE users.clerk_updated_at IS NULL OR EXCLUDED.clerk_updated_at IS NULL
+            OR EXCLUDED.clerk_updated_at > users.clerk_updated_at
          RETURNING ${COLUMNS}`,
-        insertParams(user),
+        { ...insertParams(user), source_updated_at: options.sourceUpdatedAt ?? null },
       );
-      return User.parse(row);
+      return row ? User.parse(row) : null;
     },
 
     async update(clerkUserId: string, input: UserUpdate): Promise<User> {

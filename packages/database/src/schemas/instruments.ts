@@ -3,6 +3,7 @@ import {
   decimalString,
   InstrumentType,
   Instrument as InstrumentView,
+  nameText,
   RegionAllocation,
   SectorAllocation,
   TickerSymbol,
@@ -15,7 +16,7 @@ export const Price = decimalString(12, 4, { min: 0 }).describe('Current price pe
 /** A complete instrument, as seeded or as classified by the tagger. */
 export const InstrumentCreate = z.object({
   symbol: TickerSymbol,
-  name: z.string().trim().min(1).max(255).describe('Full name of the instrument'),
+  name: nameText(255).describe('Full name of the instrument'),
   instrument_type: InstrumentType,
   current_price: Price,
   allocation_regions: RegionAllocation,
@@ -32,7 +33,7 @@ export type Instrument = z.infer<typeof Instrument>;
 /** A placeholder for a symbol nobody has classified yet (e.g. one a user typed in). */
 export const InstrumentPlaceholder = z.object({
   symbol: TickerSymbol,
-  name: z.string().trim().min(1).max(255).optional(),
+  name: nameText(255).optional(),
   instrument_type: InstrumentType.optional(),
 });
 export type InstrumentPlaceholder = z.input<typeof InstrumentPlaceholder>;

@@ -16,6 +16,13 @@ const FIELD_MEMBERS = [
   'arrayValue',
 ];
 
+/** The headers every AWS client sends; the server checks their shape, not the signature. */
+const SDK_HEADERS = {
+  'content-type': 'application/json',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20261201/us-east-1/rds-data/aws4_request, SignedHeaders=host, Signature=00',
+};
+
 const typesOf = (value: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v]));
 
@@ -24,7 +31,7 @@ describe.each(BACKENDS)('local Data API wire format on %s', (kind) => {
   const post = async (operation: string, body: Record<string, unknown>) => {
     const response = await fetch(`${db.url}/${operation}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: SDK_HEADERS,
       body: JSON.stringify({ ...LOCAL_TARGET, ...body }),
     });
     return {
@@ -188,7 +195,7 @@ describe.each(BACKENDS)('local Data API wire format on %s', (kind) => {
   });
 
   it('answers unknown operations with 404', async () => {
-    const response = await fetch(`${db.url}/Nope`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${db.url}/Nope`, { method: 'POST', headers: SDK_HEADERS, body: '{}' });
     expect(response.status).toBe(404);
   });
 });
@@ -200,11 +207,13 @@ describe('local Data API transactions', () => {
       await db.client.execute('CREATE TABLE idle_t (id int)');
       const begin = await fetch(`${db.url}/BeginTransaction`, {
         method: 'POST',
+        headers: SDK_HEADERS,
         body: JSON.stringify(LOCAL_TARGET),
       });
       const { transactionId } = (await begin.json()) as { transactionId: string };
       await fetch(`${db.url}/Execute`, {
         method: 'POST',
+        headers: SDK_HEADERS,
         body: JSON.stringify({ ...LOCAL_TARGET, transactionId, sql: 'INSERT INTO idle_t VALUES (1)' }),
       });
       // Statements outside the transaction wait for it; the idle timeout releases them.

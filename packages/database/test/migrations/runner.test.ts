@@ -3,8 +3,17 @@ import { DatabaseError } from '../../src/client/index.ts';
 import { dropAll, loadMigrations, runMigrations } from '../../src/migrations/runner.ts';
 import { BACKENDS, startTestDatabase, type TestDatabase } from '../support/backends.ts';
 
-const ALL = ['001_schema.sql', '002_generated_by.sql'];
-const TABLES = ['accounts', 'analysis_jobs', 'instruments', 'positions', 'reports', 'retirement', 'users'];
+const ALL = ['001_schema.sql', '002_generated_by.sql', '003_abuse_limits.sql'];
+const TABLES = [
+  'accounts',
+  'analysis_jobs',
+  'instruments',
+  'positions',
+  'reports',
+  'retirement',
+  'users',
+  'webhook_deliveries',
+];
 
 describe.each(BACKENDS)('migration runner on %s', (kind) => {
   let db: TestDatabase;
@@ -20,7 +29,7 @@ describe.each(BACKENDS)('migration runner on %s', (kind) => {
   });
   afterAll(async () => db?.close());
 
-  it('creates the seven tables and records the migration', async () => {
+  it('creates the eight tables and records the migrations', async () => {
     const report = await runMigrations(db.client);
     expect(report.applied).toEqual(ALL);
     expect(await tables()).toEqual([...TABLES, 'schema_migrations'].sort());

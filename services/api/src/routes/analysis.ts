@@ -1,5 +1,6 @@
 import { endpoints, type Job } from '@alex/contract';
 import { type AnalysisJob, ValidationError } from '@alex/database';
+import { DEFAULT_LIMITS } from '../deps.ts';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
 import { parseBody, parseQuery, uuidParam } from '../validation.ts';
@@ -24,6 +25,7 @@ export const analysisRoutes: Route[] = [
   userRoute(endpoints.startAnalysis, async ({ deps, userId, rawBody }) => {
     const request = parseBody(endpoints.startAnalysis.body, rawBody);
     await deps.repos.users.getOrCreate({ clerk_user_id: userId });
+    await deps.repos.jobs.checkDailyQuota(userId, (deps.limits ?? DEFAULT_LIMITS).analysesPerDay);
     const portfolio = await deps.repos.portfolio.get(userId);
     if (!portfolio.accounts.some((account) => account.positions.length > 0)) {
       throw new ValidationError([

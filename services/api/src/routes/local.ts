@@ -2,6 +2,7 @@ import { localEndpoints } from '@alex/contract';
 import { openApiDocument } from '@alex/contract/openapi';
 import { TEST_ACCOUNTS } from '@alex/database';
 import { RouteNotFoundError } from '../errors.ts';
+import { requireSameOrAllowedOrigin } from '../guards.ts';
 import { json } from '../http.ts';
 import { publicRoute, type Route, userRoute } from '../router.ts';
 import { parseBody } from '../validation.ts';
@@ -36,6 +37,8 @@ export const localRoutes: Route[] = [
   // The local sign-in screen picks a user and gets a token for it: local mode has no passwords.
   publicRoute(localEndpoints.localToken, async ({ deps, rawBody, origin }) => {
     if (!deps.localIssuer) throw new RouteNotFoundError();
+    // The Host was checked for every local request; a token goes only to the SPA or a script.
+    requireSameOrAllowedOrigin(origin, deps.cors.origins);
     const { user_id } = parseBody(localEndpoints.localToken.body, rawBody);
     const azp = origin && deps.cors.origins.includes(origin) ? origin : deps.cors.origins[0];
     return json(200, { token: await deps.localIssuer.sign(user_id, azp ? { azp } : {}) });

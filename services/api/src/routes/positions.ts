@@ -1,4 +1,5 @@
 import { endpoints } from '@alex/contract';
+import { DEFAULT_LIMITS } from '../deps.ts';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
 import { parseAll, parseBody, uuidParam } from '../validation.ts';
@@ -10,7 +11,12 @@ import { parseAll, parseBody, uuidParam } from '../validation.ts';
 export const positionRoutes: Route[] = [
   userRoute(endpoints.createPosition, async ({ deps, userId, rawBody }) => {
     const position = parseBody(endpoints.createPosition.body, rawBody);
-    return json(201, await deps.repos.positions.upsert(userId, position));
+    return json(
+      201,
+      await deps.repos.positions.upsert(userId, position, {
+        placeholdersPerDay: (deps.limits ?? DEFAULT_LIMITS).placeholdersPerDay,
+      }),
+    );
   }),
 
   userRoute(endpoints.updatePosition, async ({ deps, userId, params, rawBody }) => {

@@ -7,7 +7,13 @@ import { applyClerkEvent, verifyClerkWebhook } from '../webhook.ts';
 export const webhookRoutes: Route[] = [
   publicRoute(endpoints.clerkWebhook, async ({ deps, rawBody, headers }) => {
     verifyClerkWebhook(deps.webhookSecret, rawBody, headers);
+    // A verified delivery replayed within Svix's 5-minute window is acknowledged, not applied again.
+    // Recorded after applying, so a delivery that failed halfway is applied when Svix retries it.
+    const svixId = headers['svix-id'] ?? '';
+    if (await deps.repos.webhookDeliveries.seen(svixId))
+      return json(200, { received: true as const, outcome: 'duplicate' as const });
     const outcome = await applyClerkEvent(deps.repos, rawBody);
+    await deps.repos.webhookDeliveries.record(svixId);
     return json(200, { received: true as const, outcome });
   }),
 ];

@@ -1,0 +1,53 @@
+import type { Repositories } from '@alex/database';
+import type { InstrumentToTag } from './decide.ts';
+
+/** The most instruments the tagger accepts in one call (its event schema refuses more). */
+export const TAGGER_BATCH_SIZE = 50;
+
+/** What the tagger answers for one batch. */
+export interface TaggerResult {
+  tagged?: string[];
+  unresolved?: { symbol: string; reason: string }[];
+}
+
+/** What tagging a whole portfolio came to: every batch merged, plus the symbols left cooling off. */
+export interface TaggingOutcome {
+  called: boolean;
+  tagged: string[];
+  unresolved: { symbol: string; reason: string }[];
+}
+
+/** Splits `items` into consecutive batches of at most `size`. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Tags `toTag` in batches the tagger accepts. A symbol the tagger failed on recently is not sent
+ * again until its cooling-off period ends (it is reported unresolved instead), and each symbol the
+ * tagger leaves unresolved starts one, so an unknown symbol costs one model call a day, not one per job.
+ * A batch that throws propagates: the caller fails the job, naming the tagger.
+ */
+export async function tagInBatches(
+  toTag: readonly InstrumentToTag[],
+  repos: Pick<Repositories, 'instruments'>,
+  callTagger: (instruments: InstrumentToTag[]) => Promise<TaggerResult>,
+): Promise<TaggingOutcome> {
+  const cooling = new Set(await repos.instruments.coolingOff(toTag.map((i) => i.symbol)));
+  const unresolved = [...cooling].map((symbol) => ({
+    symbol,
+    reason: 'could not be classified recently; not retried until the cooling-off period ends',
+  }));
+  const pending = toTag.filter((i) => !cooling.has(i.symbol));
+  const tagged: string[] = [];
+  for (const batch of batches(pending, TAGGER_BATCH_SIZE)) {
+    const result = await callTagger(batch);
+    tagged.push(...(result.tagged ?? []));
+    const failed = result.unresolved ?? [];
+    await repos.instruments.markTagFailed(failed.map((u) => u.symbol));
+    unresolved.push(...failed);
+  }
+  return { called: pending.length > 0, tagged, unresolved };
+}
