@@ -1,4 +1,7 @@
+export * from './bedrock-capabilities.ts';
+export * from './bedrock-errors.ts';
 export * from './bedrock-model.ts';
+export * from './bedrock-request.ts';
 export * from './invoker.ts';
 export * from './langfuse-processor.ts';
 export * from './langfuse-secret.ts';
