@@ -31,7 +31,10 @@ describe('modelConfigFromEnv', () => {
 
   it('names the endpoint variable that holds something other than an http(s) URL', () => {
     expect(() =>
-      modelConfigFromEnv({ ALEX_MODEL_PROVIDER: 'bedrock', AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'localhost:8020' }),
+      modelConfigFromEnv({
+        ALEX_MODEL_PROVIDER: 'bedrock',
+        AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'localhost:8020',
+      }),
     ).toThrow(/^AWS_ENDPOINT_URL_BEDROCK_RUNTIME: "localhost:8020" is not an http\(s\) URL/);
   });
 
