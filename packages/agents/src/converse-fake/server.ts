@@ -141,7 +141,8 @@ export async function startConverseFake(options: ConverseFakeOptions = {}): Prom
 
   const server = createServer((request, response) => {
     answer(request, response).catch((err: unknown) => {
-      sendError(response, 500, 'InternalServerException', `converse fake crashed: ${String(err)}`);
+      if (response.headersSent) response.destroy();
+      else sendError(response, 500, 'InternalServerException', `converse fake crashed: ${String(err)}`);
     });
   });
   server.listen(0, '127.0.0.1');
