@@ -46,7 +46,7 @@ export function bedrockAdvice(
     return `use an inference profile id such as us.${modelId.replace(/^[a-z]{2,4}\./, '')} in BEDROCK_MODEL_ID`;
   if (errorType === 'ResourceNotFoundException' || /model identifier is invalid/i.test(message))
     return `check BEDROCK_MODEL_ID=${modelId}: it must be a model or inference profile offered in ${region}`;
-  if (errorType === 'ValidationException')
+  if (errorType === 'ValidationException' && /Extra inputs are not permitted|is not supported/.test(message))
     return 'the request broke a rule of this model; check BEDROCK_MODEL_ID against the capability table in packages/agents/src/bedrock-capabilities.ts';
   if (errorType === 'ThrottlingException' || errorType === 'ServiceQuotaExceededException')
     return 'wait and retry, or ask for a higher Bedrock quota for this model';
