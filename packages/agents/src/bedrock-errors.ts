@@ -38,6 +38,8 @@ export function bedrockAdvice(
   modelId: string,
   region: string,
 ): string | undefined {
+  if (errorType === 'ConnectionError')
+    return `check the network, and the endpoint if AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL is set; Bedrock runtime for ${region} is bedrock-runtime.${region}.amazonaws.com`;
   if (errorType === 'AccessDeniedException')
     return `enable access to ${modelId} in the Bedrock console (Model access) in ${region}, check that the inference profile prefix (us./eu./apac.) matches BEDROCK_REGION=${region}, and allow bedrock:InvokeModel on the model and its inference profile`;
   if (errorType === 'UnrecognizedClientException' || errorType === 'ExpiredTokenException')
