@@ -114,7 +114,7 @@ export const ENV_VARS: Record<
   owner: { name: 'ALEX_OWNER', fallback: 'student' },
   domain: { name: 'ALEX_DOMAIN' },
   certificateArn: { name: 'ALEX_CERTIFICATE_ARN' },
-  bedrockModelId: { name: 'BEDROCK_MODEL_ID', fallback: 'us.anthropic.claude-sonnet-4-20250514-v1:0' },
+  bedrockModelId: { name: 'BEDROCK_MODEL_ID', fallback: 'us.anthropic.claude-sonnet-4-6' },
   bedrockRegion: { name: 'BEDROCK_REGION' },
   bedrockProfileRegions: { name: 'BEDROCK_PROFILE_REGIONS' },
   budgetEmail: { name: 'ALEX_BUDGET_EMAIL' },

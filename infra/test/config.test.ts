@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       stage: 'dev',
       region: 'us-east-1',
       bedrockRegion: 'us-east-1',
-      bedrockModelId: 'us.anthropic.claude-sonnet-4-20250514-v1:0',
+      bedrockModelId: 'us.anthropic.claude-sonnet-4-6',
       budgetUsd: 50,
       auroraMaxAcu: 2,
       stateBackend: 'local',

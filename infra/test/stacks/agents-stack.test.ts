@@ -156,13 +156,11 @@ describe('the agents stack (Part 6)', () => {
   it('allows the cross-region inference profile and its foundation model in each of its regions', () => {
     const arns = resourcesFor('tagger', 'bedrock:InvokeModel');
     expect(arns).toContainEqual(
-      expect.stringMatching(
-        /:bedrock:us-east-1:.*:inference-profile\/us\.anthropic\.claude-sonnet-4-20250514-v1:0$/,
-      ),
+      expect.stringMatching(/:bedrock:us-east-1:.*:inference-profile\/us\.anthropic\.claude-sonnet-4-6$/),
     );
     for (const region of ['us-east-1', 'us-east-2', 'us-west-2']) {
       expect(arns).toContain(
-        `arn:${ref('data.aws_partition.partition.partition')}:bedrock:${region}::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0`,
+        `arn:${ref('data.aws_partition.partition.partition')}:bedrock:${region}::foundation-model/anthropic.claude-sonnet-4-6`,
       );
     }
   });
@@ -183,7 +181,7 @@ describe('the agents stack (Part 6)', () => {
     );
     expect(variables).toMatchObject({
       AURORA_DATABASE: 'alex',
-      BEDROCK_MODEL_ID: 'us.anthropic.claude-sonnet-4-20250514-v1:0',
+      BEDROCK_MODEL_ID: 'us.anthropic.claude-sonnet-4-6',
     });
   });
 

@@ -26,7 +26,31 @@ export const isModelThrottling: (err: unknown) => boolean = transientByName([
   'ModelNotReadyException',
 ]);
 
-/** Wraps a Model so throttling errors are retried with exponential backoff and jitter (`withRetry`). */
+const RETRYABLE_STATUS = new Set([408, 429, 500, 503]);
+const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+
+/** True when `err` or an error in its `cause` chain is a dropped or refused connection. */
+function isConnectionError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Model errors worth another try: throttling by name, whatever the AI SDK marks `isRetryable` (408, 409,
+ * 429, 5xx, failed fetches), HTTP 408/429/500/503 from any model, and dropped or refused connections.
+ */
+export function isModelRetryable(err: unknown): boolean {
+  if (isModelThrottling(err) || isConnectionError(err)) return true;
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { isRetryable?: unknown; statusCode?: unknown };
+  return e.isRetryable === true || (typeof e.statusCode === 'number' && RETRYABLE_STATUS.has(e.statusCode));
+}
+
+/** Wraps a Model so transient errors (`isModelRetryable`) are retried with exponential backoff and jitter. */
 export class RetryingModel implements Model {
   private readonly policy: RetryPolicy;
 
@@ -38,7 +62,7 @@ export class RetryingModel implements Model {
   }
 
   getResponse(request: ModelRequest): Promise<ModelResponse> {
-    return withRetry(() => this.inner.getResponse(request), isModelThrottling, this.policy);
+    return withRetry(() => this.inner.getResponse(request), isModelRetryable, this.policy);
   }
 
   /** Retries only while nothing has been streamed yet: a half-streamed answer cannot be taken back. */
@@ -52,7 +76,7 @@ export class RetryingModel implements Model {
         }
         return;
       } catch (err: unknown) {
-        if (started || attempt >= this.policy.maxAttempts || !isModelThrottling(err)) throw err;
+        if (started || attempt >= this.policy.maxAttempts || !isModelRetryable(err)) throw err;
         await this.policy.sleep(backoffDelay(attempt, this.policy));
       }
     }

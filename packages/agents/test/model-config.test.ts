@@ -6,13 +6,36 @@ describe('modelConfigFromEnv', () => {
     expect(modelConfigFromEnv({})).toEqual({ provider: 'offline' });
   });
 
-  it('uses Bedrock inside Lambda with the Claude Sonnet 4 inference profile and us-east-1', () => {
+  it('uses Bedrock inside Lambda with the Claude Sonnet 4.6 inference profile and us-east-1', () => {
     expect(modelConfigFromEnv({ AWS_LAMBDA_FUNCTION_NAME: 'alex-reporter' })).toEqual({
       provider: 'bedrock',
       modelId: DEFAULT_BEDROCK_MODEL_ID,
       region: 'us-east-1',
     });
-    expect(DEFAULT_BEDROCK_MODEL_ID).toBe('us.anthropic.claude-sonnet-4-20250514-v1:0');
+    expect(DEFAULT_BEDROCK_MODEL_ID).toBe('us.anthropic.claude-sonnet-4-6');
+  });
+
+  it('takes the endpoint from AWS_ENDPOINT_URL_BEDROCK_RUNTIME before AWS_ENDPOINT_URL', () => {
+    const env = {
+      ALEX_MODEL_PROVIDER: 'bedrock',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:4566',
+      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'http://127.0.0.1:8020/',
+    };
+
+    expect(modelConfigFromEnv(env)).toMatchObject({ endpoint: 'http://127.0.0.1:8020' });
+    expect(modelConfigFromEnv({ ...env, AWS_ENDPOINT_URL_BEDROCK_RUNTIME: '' })).toMatchObject({
+      endpoint: 'http://127.0.0.1:4566',
+    });
+    expect(modelConfigFromEnv({ ALEX_MODEL_PROVIDER: 'bedrock' })).not.toHaveProperty('endpoint');
+  });
+
+  it('names the endpoint variable that holds something other than an http(s) URL', () => {
+    expect(() =>
+      modelConfigFromEnv({
+        ALEX_MODEL_PROVIDER: 'bedrock',
+        AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'localhost:8020',
+      }),
+    ).toThrow(/^AWS_ENDPOINT_URL_BEDROCK_RUNTIME: "localhost:8020" is not an http\(s\) URL/);
   });
 
   it('takes the region from BEDROCK_REGION before AWS_REGION', () => {
