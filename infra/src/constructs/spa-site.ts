@@ -15,11 +15,12 @@ export const CACHING_OPTIMIZED_POLICY_ID = '658327ea-f89d-4fab-a63d-7e88639e58f6
 
 /**
  * The SPA: a private versioned bucket read only by this distribution (origin access control),
- * HTTPS only, index.html for `/` and for client-side routes, security headers on every response.
+ * HTTPS only, index.html (the pre-rendered landing page) for `/`, app.html (the pre-rendered
+ * signed-in shell) for client-side routes, security headers on every response.
  *
  * SPA routes: CloudFront may also list the bucket, so S3 answers 404 (not 403) for a key that does
- * not exist, and only 404 is turned into index.html. Mapping 403 as well would turn every WAF block
- * (a 403) into a 200 with index.html, hiding blocks from users, tests and the security checklist.
+ * not exist, and only 404 is turned into app.html. Mapping 403 as well would turn every WAF block
+ * (a 403) into a 200 with the app, hiding blocks from users, tests and the security checklist.
  */
 export class SpaSite extends Construct {
   readonly bucket: PrivateBucket;
@@ -107,7 +108,8 @@ export class SpaSite extends Construct {
         { ...behaviour, pathPattern: '/assets/*', cachePolicyId: CACHING_OPTIMIZED_POLICY_ID },
       ],
       customErrorResponse: [
-        { errorCode: 404, responseCode: 200, responsePagePath: '/index.html', errorCachingMinTtl: 0 },
+        // app.html: the build's pre-rendered signed-in shell (index.html is the landing page).
+        { errorCode: 404, responseCode: 200, responsePagePath: '/app.html', errorCachingMinTtl: 0 },
       ],
       restrictions: { geoRestriction: { restrictionType: 'none' } },
       viewerCertificate:

@@ -155,10 +155,10 @@ describe('the SPA bucket and CloudFront (Part 7)', () => {
     for (const behaviour of behaviours) expect(behaviour.viewer_protocol_policy).toBe('redirect-to-https');
   });
 
-  it('serves index.html at / and for unknown SPA routes', () => {
+  it('serves index.html at / and the app shell (app.html) for unknown SPA routes', () => {
     expect(distribution.default_root_object).toBe('index.html');
     expect(distribution.custom_error_response).toContainEqual(
-      expect.objectContaining({ error_code: 404, response_code: 200, response_page_path: '/index.html' }),
+      expect.objectContaining({ error_code: 404, response_code: 200, response_page_path: '/app.html' }),
     );
   });
 
