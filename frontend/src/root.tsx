@@ -1,6 +1,7 @@
 import { type ReactNode, StrictMode } from 'react';
 import { App } from './app.tsx';
 import { AuthProvider } from './auth/auth-provider.tsx';
+import { isSignedInPage } from './auth/signed-in-pages.ts';
 import { ErrorBoundary } from './components/error-boundary.tsx';
 
 /**
@@ -24,11 +25,8 @@ export function Root({ router }: { router: (app: ReactNode) => ReactNode }) {
 /** Which pre-rendered page, if any, an address hydrates: the landing page, or the signed-in shell. */
 export type Prerendered = 'landing' | 'shell';
 
-// The signed-in pages: before the user is known each renders the same shell (header, "Checking sign-in").
-const SIGNED_IN = /^\/(dashboard|portfolio|reports|settings|reports\/[^/]+)\/?$/;
-
 /** The pre-rendered page that matches `pathname`, or undefined when the page must render in the browser. */
 export function prerenderedFor(pathname: string): Prerendered | undefined {
   if (pathname === '/') return 'landing';
-  return SIGNED_IN.test(pathname) ? 'shell' : undefined;
+  return isSignedInPage(pathname) ? 'shell' : undefined;
 }

@@ -107,6 +107,8 @@ describe('the pre-rendered SPA in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(HEADING);
     await page.goto(`${local.url}/portfolio`);
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/Checking sign-in/);
+    // Neither "Sign in" nor "Sign out" while nobody knows who is there.
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' }).count()).resolves.toBe(0);
     await context.close();
   });
 
