@@ -117,6 +117,14 @@ describe('the Lambda bundles', () => {
     beforeAll(async () => {
       db = await startSeededDatabase();
     });
+    // One analysis at a time per user: each test's job is closed once its agent has run.
+    const jobs: string[] = [];
+    const newJob = async () => {
+      for (const id of jobs.splice(0)) await db.repos.jobs.fail(id, 'closed by the test');
+      const job = await db.repos.jobs.create('user_test_123');
+      jobs.push(job.id);
+      return job;
+    };
     afterAll(async () => {
       await db?.close();
     });
@@ -132,7 +140,7 @@ describe('the Lambda bundles', () => {
     });
 
     it('the charter bundle draws and stores the charts for a job', async () => {
-      const job = await db.repos.jobs.create('user_test_123');
+      const job = await newJob();
       const { result } = await inFreshNode(join(outRoot, 'charter', 'index.mjs'), env('charter'), {
         job_id: job.id,
         clerk_user_id: 'user_test_123',
@@ -145,7 +153,7 @@ describe('the Lambda bundles', () => {
     });
 
     it('the retirement bundle runs the projection and stores it', async () => {
-      const job = await db.repos.jobs.create('user_test_123');
+      const job = await newJob();
       await inFreshNode(join(outRoot, 'retirement', 'index.mjs'), env('retirement'), {
         job_id: job.id,
         clerk_user_id: 'user_test_123',
