@@ -1,10 +1,12 @@
 /**
- * Bundles every Lambda with esbuild into dist/lambdas/<service>.zip (handler index.handler).
+ * Bundles every Lambda with esbuild into dist/lambdas/<service>.zip (handler index.handler), and
+ * fails if a bundle holds another service's code or a module a Lambda never runs (lib/lambda-bundle.ts).
  *   pnpm run package [service…]
  */
 import { relative } from 'node:path';
 import { runMain, UsageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/env.ts';
+import { forbiddenInputs } from './lib/lambda-bundle.ts';
 import {
   availableServices,
   foreignServiceInputs,
@@ -28,6 +30,11 @@ await runMain(async () => {
     const foreign = foreignServiceInputs(packaged);
     if (foreign.length > 0)
       throw new Error(`${service} bundles another service's code: ${foreign.join(', ')}`);
+    const forbidden = forbiddenInputs(packaged.metafile);
+    if (forbidden.length > 0)
+      throw new Error(
+        `${service} bundles what a Lambda never runs: ${forbidden.map((f) => `${f.module} (${f.input})`).join(', ')}`,
+      );
     console.log(
       `✓ ${service.padEnd(10)} ${relative(REPO_ROOT, packaged.zipPath)}  ${(packaged.zipBytes / 1024).toFixed(0)} KiB zipped, ${(packaged.bundleBytes / 1024).toFixed(0)} KiB bundle`,
     );

@@ -1,7 +1,7 @@
 /**
  * Measures the JavaScript a first visit downloads: the entry script in dist/index.html and every
  * module it preloads, gzipped. Run `pnpm --filter @alex/frontend build` first.
- *   pnpm --filter @alex/frontend size [--max-kb 200]
+ *   pnpm --filter @alex/frontend size [--max-kb 100]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ export function initialJs(distDir: string): InitialJs {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = fileURLToPath(new URL('../dist', import.meta.url));
   const maxFlag = process.argv.indexOf('--max-kb');
-  const maxKb = maxFlag > 0 ? Number(process.argv[maxFlag + 1]) : 200;
+  const maxKb = maxFlag > 0 ? Number(process.argv[maxFlag + 1]) : 100;
   const result = initialJs(dist);
   for (const f of result.files) console.log(`${f.file}  ${(f.gzipBytes / 1024).toFixed(1)} KB gzipped`);
   const kb = result.gzipBytes / 1024;

@@ -21,7 +21,7 @@ export interface StaticServer {
 
 /**
  * Serves a built SPA the way CloudFront does: gzip for text, long caching for hashed assets, and
- * index.html for any unknown path (client-side routes).
+ * app.html (the pre-rendered signed-in shell), else index.html, for any unknown path (client-side routes).
  */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const server = createServer(async (req, res) => {
@@ -29,13 +29,18 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       /^(\.\.[/\\])+/,
       '',
     );
-    let file = join(root, path);
+    // `/` is the landing page (CloudFront's default root object).
+    let file = join(root, path === '/' ? 'index.html' : path);
     let body: Buffer;
     try {
       body = await readFile(file);
     } catch {
-      file = join(root, 'index.html');
-      body = await readFile(file);
+      // A client-side route: the pre-rendered signed-in shell when the build has one.
+      file = join(root, 'app.html');
+      body = await readFile(file).catch(() => {
+        file = join(root, 'index.html');
+        return readFile(file);
+      });
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = {

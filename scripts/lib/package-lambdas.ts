@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { type Zippable, zipSync } from 'fflate';
+import { lambdaTrimPlugin } from './lambda-bundle.ts';
 
 /** The deployables, each `services/<name>/src/handler.ts` exporting `handler`. */
 export const LAMBDA_SERVICES = ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'api'] as const;
@@ -15,6 +16,13 @@ export interface PackagedLambda {
   bundleBytes: number;
   /** Source files in the bundle, relative to the repository root. */
   inputs: string[];
+  /** esbuild's metafile (also written next to the bundle as `meta.json`). */
+  metafile: Metafile;
+}
+
+/** Where to write: `dist/lambdas` of the repository unless a test asks for a folder of its own. */
+export interface PackageOptions {
+  outRoot?: string;
 }
 
 // ESM bundles of CommonJS dependencies still call require(); give them one.
@@ -30,12 +38,19 @@ export function availableServices(root: string): LambdaService[] {
 }
 
 /**
- * Bundles one service with esbuild (ESM, minified, source maps, Node 20 syntax) into
- * `dist/lambdas/<service>/index.mjs` and zips it to `dist/lambdas/<service>.zip` with the handler
- * `index.handler`.
+ * Bundles one service with esbuild (ESM, minified with class and function names kept, Node 20 syntax,
+ * the AWS SDK included) into `dist/lambdas/<service>/index.mjs` and zips the bundle alone to
+ * `dist/lambdas/<service>.zip` with the handler `index.handler`. The source map and esbuild's metafile
+ * stay beside the bundle, out of the zip: the runtime reads no source map unless started with
+ * `--enable-source-maps`, which the functions are not.
  */
-export async function packageLambda(root: string, service: string): Promise<PackagedLambda> {
-  const outDir = join(root, 'dist', 'lambdas', service);
+export async function packageLambda(
+  root: string,
+  service: string,
+  options: PackageOptions = {},
+): Promise<PackagedLambda> {
+  const outRoot = options.outRoot ?? join(root, 'dist', 'lambdas');
+  const outDir = join(outRoot, service);
   mkdirSync(outDir, { recursive: true });
   const result = await build({
     absWorkingDir: root,
@@ -53,15 +68,18 @@ export async function packageLambda(root: string, service: string): Promise<Pack
     legalComments: 'none',
     banner: { js: REQUIRE_SHIM },
     mainFields: ['module', 'main'],
-    conditions: ['import', 'node'],
+    // 'module': @smithy/core and others list it (ES modules, tree-shaken) before 'node' (CommonJS, whole).
+    conditions: ['module', 'import', 'node'],
+    plugins: [lambdaTrimPlugin],
     metafile: true,
     logLevel: 'silent',
   });
-  const files = readdirSync(outDir).filter((f) => f === 'index.mjs' || f === 'index.mjs.map');
-  const entries: Zippable = {};
-  for (const f of files) entries[f] = [new Uint8Array(readFileSync(join(outDir, f))), { mtime: ZIP_MTIME }];
+  writeFileSync(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
+  const entries: Zippable = {
+    'index.mjs': [new Uint8Array(readFileSync(join(outDir, 'index.mjs'))), { mtime: ZIP_MTIME }],
+  };
   const zip = zipSync(entries, { level: 9 });
-  const zipPath = join(root, 'dist', 'lambdas', `${service}.zip`);
+  const zipPath = join(outRoot, `${service}.zip`);
   writeFileSync(zipPath, zip);
   return {
     service,
@@ -69,6 +87,7 @@ export async function packageLambda(root: string, service: string): Promise<Pack
     zipBytes: zip.byteLength,
     bundleBytes: statSync(join(outDir, 'index.mjs')).size,
     inputs: bundleInputs(result.metafile, root),
+    metafile: result.metafile,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useSyncExternalStore } from 'react';
 import { API_URL } from '../env.ts';
 import { AuthContext, type AuthValue, type SignInView as SignInViewType } from './auth-context.ts';
 import { LocalSignIn } from './local-sign-in.tsx';
@@ -10,14 +10,41 @@ interface Session {
   token: string;
 }
 
-function readSession(): Session | null {
+function parseSession(raw: string | null): Session | null {
   try {
-    const parsed = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Session> | null;
+    const parsed = JSON.parse(raw ?? 'null') as Partial<Session> | null;
     return parsed?.userId && parsed.token ? { userId: parsed.userId, token: parsed.token } : null;
   } catch {
     return null;
   }
 }
+
+function readSession(): Session | null {
+  return parseSession(localStorage.getItem(STORAGE_KEY));
+}
+
+// The session in localStorage as an external store: one snapshot object per stored value, so React
+// re-renders only when it changes (here, or in another tab through the `storage` event).
+const listeners = new Set<() => void>();
+let snapshot: { raw: string | null; session: Session | null } = { raw: null, session: null };
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('storage', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', listener);
+  };
+}
+
+function currentSession(): Session | null {
+  const raw = localStorage.getItem(STORAGE_KEY);
+  if (raw !== snapshot.raw) snapshot = { raw, session: parseSession(raw) };
+  return snapshot.session;
+}
+
+// The pre-rendered HTML knows no user: while it hydrates, the session counts as not read yet.
+const unknownSession = (): undefined => undefined;
 
 /** Asks the local issuer (`POST /local/token`, local mode only) for a token for `userId`. */
 export async function requestLocalToken(userId: string, doFetch: typeof fetch = fetch): Promise<string> {
@@ -36,14 +63,14 @@ export async function requestLocalToken(userId: string, doFetch: typeof fetch = 
   return body.token;
 }
 
-/** Local sign-in backed by the local issuer; the session lives in localStorage. */
+/** Local sign-in backed by the local issuer; the session lives in localStorage (read after hydration). */
 export function LocalAuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(readSession);
+  const session = useSyncExternalStore<Session | null | undefined>(subscribe, currentSession, unknownSession);
 
   const save = useCallback((next: Session | null) => {
     if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     else localStorage.removeItem(STORAGE_KEY);
-    setSession(next);
+    for (const listener of listeners) listener();
   }, []);
 
   const signIn = useCallback(
@@ -62,7 +89,7 @@ export function LocalAuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthValue>(
     () => ({
       mode: 'local',
-      isLoaded: true,
+      isLoaded: session !== undefined,
       userId: session?.userId ?? null,
       getToken: async () => readSession()?.token ?? null,
       refreshToken: async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.ts';
+import { isSignedInPage } from '../auth/signed-in-pages.ts';
 import { Disclaimer } from './disclaimer.tsx';
 
 const LINKS = [
@@ -12,7 +13,7 @@ const LINKS = [
 
 /** The page frame: skip link, header with navigation and sign-out, main content, disclaimer. */
 export function Layout() {
-  const { userId, signOut, mode } = useAuth();
+  const { userId, signOut, mode, isLoaded } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -54,7 +55,8 @@ export function Layout() {
             </nav>
           )}
           <div className="header-user">
-            {userId ? (
+            {/* While a signed-in page checks who is there, offer neither sign-in nor sign-out. */}
+            {!isLoaded && isSignedInPage(pathname) ? null : userId ? (
               <>
                 {mode === 'local' && <span className="muted user-id">{userId}</span>}
                 <button type="button" className="button link" onClick={onSignOut}>

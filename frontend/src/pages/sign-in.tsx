@@ -1,5 +1,6 @@
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.ts';
+import { useNeedSignIn } from '../auth/auth-provider.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { Loading } from '../components/states.tsx';
 
@@ -11,6 +12,7 @@ function safeNext(next: string | null): string {
 /** Sign-in: Clerk's widget or the local user picker, then back to where the user was going. */
 export default function SignInPage() {
   usePageTitle('Sign in');
+  useNeedSignIn();
   const { isLoaded, userId, SignInView } = useAuth();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));

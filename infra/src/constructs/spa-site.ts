@@ -21,14 +21,16 @@ export const ALL_VIEWER_EXCEPT_HOST_POLICY_ID = 'b689b0a8-53d0-40ab-baf2-68738e2
 export const ORIGIN_SECRET_HEADER = 'x-alex-origin-secret';
 
 /**
- * Viewer-request function on the SPA's behaviours: a client-side route (a path whose last segment
- * has no file extension) is served as /index.html. Only the SPA's behaviours run it, so an API 404
- * stays a 404 (a distribution-wide error mapping would turn it into index.html).
+ * Viewer-request function on the SPA's behaviours: `/` is the pre-rendered landing page
+ * (/index.html); any other client-side route (a path whose last segment has no file extension) is
+ * served the pre-rendered signed-in shell (/app.html). Only the SPA's behaviours run it, so an API
+ * 404 stays a 404 (a distribution-wide error mapping would turn it into a page).
  */
 const SPA_ROUTING_CODE = `function handler(event) {
   var request = event.request;
   var last = request.uri.split('/').pop();
-  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  if (request.uri === '/') request.uri = '/index.html';
+  else if (last.indexOf('.') === -1) request.uri = '/app.html';
   return request;
 }`;
 
@@ -40,13 +42,14 @@ export interface SpaApiOrigin {
 
 /**
  * The SPA: a private versioned bucket read only by this distribution (origin access control),
- * HTTPS only, index.html for `/` and for client-side routes, security headers on every response.
+ * HTTPS only, index.html (the pre-rendered landing page) for `/`, app.html (the pre-rendered
+ * signed-in shell) for client-side routes, security headers on every response.
  *
  * `/api/*` goes to the HTTP API (uncached, every method, the viewer's headers but not its Host, plus
  * the origin secret), so the browser talks to one origin and the WAF's per-IP rate rule covers the
  * API as well as the site.
  *
- * SPA routes: a viewer-request function serves index.html for extensionless paths. CloudFront may
+ * SPA routes: a viewer-request function serves app.html for extensionless paths. CloudFront may
  * also list the bucket, so S3 answers 404 (not 403) for a missing file; no error is remapped, so a
  * WAF block (403) or an API 404 reaches the client as it is.
  */
@@ -112,7 +115,7 @@ export class SpaSite extends Construct {
     const spaRouting = new CloudfrontFunction(this, 'spa-routing', {
       name: `${name}-routing`,
       runtime: 'cloudfront-js-2.0',
-      comment: 'Serve index.html for client-side routes',
+      comment: 'Serve the landing page at / and the app shell for client-side routes',
       publish: true,
       code: SPA_ROUTING_CODE,
     });

@@ -46,8 +46,8 @@ function walk(dir: string): string[] {
 }
 
 /**
- * Upload a built SPA. Hashed assets go first and index.html last, so a visitor never gets an
- * index.html that points at assets not yet uploaded. Old assets stay (open tabs may still need them).
+ * Upload a built SPA. Hashed assets go first and the pages (index.html, app.html) last, so a visitor
+ * never gets a page that points at assets not yet uploaded. Old assets stay (open tabs may still need them).
  */
 export async function uploadSpa(s3: S3Client, bucket: string, distDir: string): Promise<string[]> {
   const keys = walk(distDir)
@@ -69,7 +69,7 @@ export async function uploadSpa(s3: S3Client, bucket: string, distDir: string): 
 
 function rank(key: string): number {
   if (key.startsWith('assets/')) return 0;
-  return key === 'index.html' ? 2 : 1;
+  return key === 'index.html' || key === 'app.html' ? 2 : 1;
 }
 
 /** Ask CloudFront to drop its cached copies (one wildcard path counts as one invalidation). */

@@ -168,12 +168,13 @@ describe('the SPA bucket and CloudFront (Part 7)', () => {
     }
   });
 
-  it('serves index.html at / and for SPA routes through a viewer-request function on the site only', () => {
+  it('serves index.html at / and app.html for SPA routes through a viewer-request function on the site only', () => {
     expect(distribution.default_root_object).toBe('index.html');
     const fn = only(stack, 'aws_cloudfront_function');
     expect(fn).toMatchObject({ runtime: 'cloudfront-js-2.0', publish: true });
     const run = new Function(`${fn.code}; return handler;`)() as (e: unknown) => { uri: string };
-    expect(run({ request: { uri: '/accounts/123' } }).uri).toBe('/index.html');
+    expect(run({ request: { uri: '/' } }).uri).toBe('/index.html');
+    expect(run({ request: { uri: '/accounts/123' } }).uri).toBe('/app.html');
     expect(run({ request: { uri: '/assets/index-abc.js' } }).uri).toBe('/assets/index-abc.js');
     expect((distribution.default_cache_behavior as Record<string, unknown>).function_association).toEqual([
       { event_type: 'viewer-request', function_arn: expect.stringMatching(/aws_cloudfront_function\./) },
