@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { modelConfigFromEnv } from '@alex/agents';
 import { createLogger, parseLogLevel } from '@alex/core';
 import { localDataApiClient, resetDatabase, runMigrations } from '@alex/database';
-import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/database/local';
+import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/local-data-api';
 import { runMain } from './lib/cli.ts';
 import { env, portFromEnv, REPO_ROOT } from './lib/env.ts';
 

@@ -3,14 +3,14 @@
  * `pnpm tsx scripts/retirement.ts --value 500000 --years 25 --income 60000 --contribution 10000
  *  --allocation equity=70,fixed_income=30 [--paths 10000] [--seed 1] [--zero-volatility] [--json]`.
  */
+import { runMonteCarlo } from '@alex/finance';
 import {
-  formatRetirementTable,
   parseRetirementArgs,
   RETIREMENT_USAGE,
   type RetirementCommand,
-  runMonteCarlo,
   UsageError,
-} from '@alex/finance';
+} from './lib/retirement-args.ts';
+import { formatRetirementTable } from './lib/retirement-table.ts';
 
 let command: RetirementCommand;
 try {

@@ -5,7 +5,7 @@
  * Offline model by default; ALEX_MODEL_PROVIDER=bedrock uses Claude on Bedrock.
  */
 import { createRepositories } from '@alex/database';
-import { openDatabase } from '@alex/database/local';
+import { openDatabase } from '@alex/local-data-api';
 import { runMain, UsageError } from './lib/cli.ts';
 import { env, REPO_ROOT } from './lib/env.ts';
 

@@ -8,7 +8,7 @@
 
 import { createLogger } from '@alex/core';
 import { ConflictError, createRepositories } from '@alex/database';
-import { openDatabase } from '@alex/database/local';
+import { openDatabase } from '@alex/local-data-api';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { runMain, UsageError } from './lib/cli.ts';
 import { env, REPO_ROOT } from './lib/env.ts';

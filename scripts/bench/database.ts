@@ -5,7 +5,7 @@ import {
   resetDatabase,
   sql,
 } from '@alex/database';
-import { type LocalStore, startLocalDataApi } from '@alex/database/local';
+import { type LocalStore, startLocalDataApi } from '@alex/local-data-api';
 import pg from 'pg';
 import type { BenchResult, BenchSuite } from './harness.ts';
 import { medianMs, throughput } from './harness.ts';

@@ -1,6 +1,6 @@
 import { type AgentName, InProcessInvoker } from '@alex/agents';
 import { createLogger } from '@alex/core';
-import { startSeededDatabase } from '@alex/database/local';
+import { startSeededDatabase } from '@alex/local-data-api';
 import { createSqsHandler } from '@alex/planner';
 import type { BenchResult, BenchSuite } from './harness.ts';
 

@@ -1,6 +1,6 @@
 import { createLogger } from '@alex/core';
 import type { Repositories } from '@alex/database';
-import { type SeededDatabase, startSeededDatabase } from '@alex/database/local';
+import { type SeededDatabase, startSeededDatabase } from '@alex/local-data-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../lib/local-pipeline.ts';
 

@@ -1,9 +1,9 @@
 import { resetDatabase } from '@alex/database';
+import { startTestDatabase, type TestDatabase } from '@alex/local-data-api/testing';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Webhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../packages/database/test/support/backends.ts';
 import { invoke } from './support.ts';
 
 const SECRET = `whsec_${Buffer.from('the cold-start secret, 32 bytes!').toString('base64')}`;

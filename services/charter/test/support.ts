@@ -4,7 +4,7 @@ import type { Repositories } from '@alex/database';
 export {
   type SeededDatabase as TestDatabase,
   startSeededDatabase as startTestDatabase,
-} from '@alex/database/local';
+} from '@alex/local-data-api';
 
 /**
  * A job to hang charts on. A user may have one active job at a time, and the charter never looks at

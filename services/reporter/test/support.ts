@@ -11,7 +11,7 @@ import type { ReporterDeps } from '../src/reporter.ts';
 export const USER = 'user_test_123';
 
 /** An embedded database (in-memory PGlite behind the local Data API) reset with the test data. */
-export { startSeededDatabase } from '@alex/database/local';
+export { startSeededDatabase } from '@alex/local-data-api';
 
 /**
  * A new job for the demo user. A user may have one active job at a time, so the previous test's job

@@ -7,7 +7,7 @@ import type { RetirementDeps } from '../src/retirement.ts';
 export const USER = 'user_test_123';
 
 /** An embedded database (in-memory PGlite behind the local Data API) reset with the test data. */
-export { startSeededDatabase } from '@alex/database/local';
+export { startSeededDatabase } from '@alex/local-data-api';
 
 /** A new job for the demo user; a user may have one active job, so the previous test's is closed first. */
 export async function newJob(repos: Repositories): Promise<string> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { type DataApiClient, localDataApiClient } from '@alex/database';
 import pg from 'pg';
-import { type DataApiClient, localDataApiClient } from '../../src/client/index.ts';
-import { type LocalStore, startLocalDataApi } from '../../src/local/index.ts';
+import { type LocalStore, startLocalDataApi } from './start.ts';
 
 /** The PostgreSQL server the suite also runs against when it is reachable. */
 export const TEST_POSTGRES_URL =
