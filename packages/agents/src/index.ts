@@ -1,3 +1,4 @@
+export * from './agent-runtime.ts';
 export * from './bedrock-model.ts';
 export * from './invoker.ts';
 export * from './langfuse-processor.ts';
@@ -9,4 +10,5 @@ export * from './offline-label.ts';
 export * from './offline-model.ts';
 export * from './offline-script.ts';
 export * from './output-retry.ts';
+export * from './registry.ts';
 export * from './tracing.ts';

@@ -1,3 +1,5 @@
+import { envValue } from '@alex/core';
+
 /** Which model the agents talk to: Claude on Bedrock, or the deterministic offline model. */
 export type ModelConfig = { provider: 'bedrock'; modelId: string; region: string } | { provider: 'offline' };
 
@@ -20,11 +22,8 @@ const PROVIDERS = ['bedrock', 'offline'] as const;
 const MODEL_ID = /^(arn:aws[\w-]*:bedrock:[\w-]+:\d*:[\w/.:-]+|[a-z0-9-]+(\.[\w-]+)+(:[\w-]+)*)$/i;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
-/** An empty variable counts as unset, like everywhere else in the project. */
-function read(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
+// An empty variable counts as unset: `envValue` from @alex/core is the one place that says so.
+const read = envValue;
 
 /**
  * Reads the model choice from the environment: ALEX_MODEL_PROVIDER=bedrock|offline (default bedrock

@@ -1,4 +1,4 @@
-import { type LogLevel, parseLogLevel } from '@alex/core';
+import { ENV, type Env, EnvironmentError, envValue, type LogLevel, parseLogLevel, readEnv } from '@alex/core';
 import { type DatabaseConfig, databaseConfigFromEnv } from '@alex/database';
 import { z } from 'zod';
 import { LOCAL_ISSUER_URL, LOCAL_JWKS_URL, LOCAL_SPA_ORIGIN } from './local-defaults.ts';
@@ -40,13 +40,13 @@ const Origins = z
 
 const Settings = z.object({
   ALEX_LOCAL_MODE: z.enum(['0', '1']).default('0'),
-  CLERK_JWKS_URL: z.url().optional(),
-  CLERK_ISSUER: z.url().optional(),
-  CLERK_AUTHORIZED_PARTIES: Origins.optional(),
-  CORS_ORIGINS: Origins.optional(),
-  SQS_QUEUE_URL: z.url().optional(),
+  [ENV.CLERK_JWKS_URL]: z.url().optional(),
+  [ENV.CLERK_ISSUER]: z.url().optional(),
+  [ENV.CLERK_AUTHORIZED_PARTIES]: Origins.optional(),
+  [ENV.CORS_ORIGINS]: Origins.optional(),
+  [ENV.SQS_QUEUE_URL]: z.url().optional(),
   CLERK_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
-  CLERK_WEBHOOK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  [ENV.CLERK_WEBHOOK_SECRET_ARN]: z.string().startsWith('arn:').optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
 });
 
@@ -54,23 +54,16 @@ const Settings = z.object({
  * Reads the API's environment. On AWS every Clerk, CORS and queue variable is required. In local
  * mode (`ALEX_LOCAL_MODE=1`, refused inside Lambda) missing Clerk settings mean the local issuer.
  */
-export function apiEnv(env: Readonly<Record<string, string | undefined>> = process.env): ApiSettings {
-  // An empty variable counts as unset.
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = Settings.safeParse(set);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid API environment: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const e = parsed.data;
+export function apiEnv(env: Env): ApiSettings {
+  const e = readEnv(Settings, env);
   const localMode = e.ALEX_LOCAL_MODE === '1';
   if (localMode && e.AWS_LAMBDA_FUNCTION_NAME) {
-    throw new Error('Invalid API environment: ALEX_LOCAL_MODE must not be set on Lambda');
+    throw new EnvironmentError('ALEX_LOCAL_MODE', 'must not be set on Lambda');
   }
   const required = <T>(name: keyof typeof e, value: T | undefined, local: T): T => {
     if (value !== undefined) return value;
     if (localMode) return local;
-    throw new Error(`Invalid API environment: ${name} is not set`);
+    throw new EnvironmentError(name, 'is not set');
   };
   return {
     database: databaseConfigFromEnv(env),
@@ -84,6 +77,6 @@ export function apiEnv(env: Readonly<Record<string, string | undefined>> = proce
     sqsQueueUrl: localMode ? e.SQS_QUEUE_URL : required('SQS_QUEUE_URL', e.SQS_QUEUE_URL, ''),
     webhookSecret: e.CLERK_WEBHOOK_SECRET,
     webhookSecretArn: e.CLERK_WEBHOOK_SECRET_ARN,
-    logLevel: parseLogLevel(env.LOG_LEVEL),
+    logLevel: parseLogLevel(envValue(env, 'LOG_LEVEL')),
   };
 }

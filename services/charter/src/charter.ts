@@ -1,7 +1,7 @@
-import { runWithOutputRetry, withJobTrace } from '@alex/agents';
+import { AgentJobEvent, type ChartResult, runWithOutputRetry, withJobTrace } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
 import type { Logger } from '@alex/core';
-import { AgentJobEvent, type Chart, type Repositories } from '@alex/database';
+import type { Chart, Repositories } from '@alex/database';
 import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents';
 import type { z } from 'zod';
 import { type ChartText, createChartAgent } from './agent.ts';
@@ -12,10 +12,8 @@ import type { ChartContext } from './tools.ts';
 export const ChartEvent = AgentJobEvent;
 export type ChartEvent = z.input<typeof ChartEvent>;
 
-/** What the charter answers: the keys of the charts it stored. */
-export interface ChartResult {
-  charts: string[];
-}
+/** What this agent answers the planner, as the agent registry declares it. */
+export type { ChartResult };
 
 /** Raised when there is nothing to chart (a portfolio without value). */
 export class ChartingError extends Error {

@@ -1,6 +1,12 @@
-import { type AgentInvoker, withJobTrace } from '@alex/agents';
-import type { Logger } from '@alex/core';
-import type { AgentName, AnalysisJob, Repositories } from '@alex/database';
+import {
+  type AgentInput,
+  type AgentInvoker,
+  type AgentOutput,
+  type TaggerResult,
+  withJobTrace,
+} from '@alex/agents';
+import type { AgentName, Logger } from '@alex/core';
+import type { AnalysisJob, Repositories } from '@alex/database';
 import { type AnalysisPlan, planAnalysis } from './decide.ts';
 
 /** What the planner needs; built from the environment in Lambda, from local adapters in `pnpm dev`. */
@@ -18,12 +24,6 @@ export type JobOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'completed'; jobId: string }
   | { kind: 'failed'; jobId: string; message: string };
-
-/** What the tagger answers. */
-interface TaggerResult {
-  tagged?: string[];
-  unresolved?: { symbol: string; reason: string }[];
-}
 
 /**
  * Runs one analysis job: claim it (a duplicate or late delivery does nothing), tag instruments that
@@ -77,14 +77,14 @@ async function execute(
     return { kind: 'failed', jobId: job.id, message };
   }
   const durations: Partial<Record<AgentName, number>> = {};
-  const call = async <T>(agent: AgentName, payload: unknown): Promise<T> => {
+  const call = async <A extends AgentName>(agent: A, payload: AgentInput<A>): Promise<AgentOutput<A>> => {
     const t0 = now();
     await deps.repos.jobs.setProgress(job.id, agent, {
       status: 'running',
       started_at: new Date(t0).toISOString(),
     });
     try {
-      const result = await deps.invoker.invoke<T>(agent, payload);
+      const result = await deps.invoker.invoke(agent, payload);
       durations[agent] = now() - t0;
       await deps.repos.jobs.setProgress(job.id, agent, {
         status: 'completed',
@@ -105,10 +105,10 @@ async function execute(
     }
   };
 
-  let tagging: TaggerResult = {};
+  let tagging: TaggerResult = { tagged: [], unresolved: [] };
   if (plan.toTag.length > 0) {
     try {
-      tagging = await call<TaggerResult>('tagger', { job_id: job.id, instruments: plan.toTag });
+      tagging = await call('tagger', { job_id: job.id, instruments: plan.toTag });
     } catch (err: unknown) {
       return fail(job, deps, [['tagger', err]]);
     }
@@ -130,8 +130,8 @@ async function execute(
   await deps.repos.jobs.complete(job.id, {
     agents: plan.agents,
     decisions: plan.decisions,
-    tagged: tagging.tagged ?? [],
-    unresolved: tagging.unresolved ?? [],
+    tagged: tagging.tagged,
+    unresolved: tagging.unresolved,
     durations_ms: durations,
     wall_ms: wallMs,
   });

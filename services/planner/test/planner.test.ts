@@ -1,5 +1,6 @@
-import { type AgentName, InProcessInvoker } from '@alex/agents';
-import { silentLogger } from '@alex/core';
+import { InProcessInvoker } from '@alex/agents';
+import { SAMPLE_REPLIES } from '@alex/agents/testing';
+import { type AgentName, silentLogger } from '@alex/core';
 import { createRepositories, type Repositories, resetDatabase } from '@alex/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysisJob } from '../src/planner.ts';
@@ -21,7 +22,7 @@ function fakeAgents(overrides: Partial<Record<AgentName, Handler>> = {}) {
       try {
         await new Promise((resolve) => setTimeout(resolve, 30));
         const override = overrides[name];
-        return override ? await override(event) : { ok: true };
+        return override ? await override(event) : SAMPLE_REPLIES[name];
       } finally {
         running -= 1;
       }
@@ -110,6 +111,18 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
     expect(job.error_message).toContain('Bedrock said no');
     expect(job.progress.charter).toMatchObject({ status: 'failed' });
     expect(job.progress.reporter).toMatchObject({ status: 'completed' });
+  });
+
+  it('fails the job when an agent answers something its registered output schema does not describe', async () => {
+    const agents = fakeAgents({ retirement: async () => ({ success_rate: 'most of them' }) });
+    const jobId = await newJob();
+
+    const outcome = await runAnalysisJob(jobId, deps(agents.invoker));
+
+    expect(outcome.kind).toBe('failed');
+    const job = await repos.jobs.get(USER, jobId);
+    expect(job.error_message).toMatch(/^retirement: .*invalid reply: success_rate: /);
+    expect(job.progress.retirement).toMatchObject({ status: 'failed' });
   });
 
   it('sends instruments that lack data to the tagger before the other agents', async () => {

@@ -1,7 +1,7 @@
-import { runWithOutputRetry, withJobTrace } from '@alex/agents';
+import { AgentJobEvent, type ReporterResult, runWithOutputRetry, withJobTrace } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
 import type { Logger } from '@alex/core';
-import { AgentJobEvent, type Repositories } from '@alex/database';
+import type { Repositories } from '@alex/database';
 import { type KnowledgeStore, marketInsights } from '@alex/knowledge';
 import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents';
 import type { z } from 'zod';
@@ -15,11 +15,8 @@ import type { ReporterContext } from './tools.ts';
 export const ReporterEvent = AgentJobEvent;
 export type ReporterEvent = z.infer<typeof ReporterEvent>;
 
-/** What the reporter answers the planner (the report itself is in the database). */
-export interface ReporterResult {
-  report_chars: number;
-  insights_available: boolean;
-}
+/** What this agent answers the planner, as the agent registry declares it. */
+export type { ReporterResult };
 
 /** What `writeReport` needs; the handler builds it once per container, tests build their own. */
 export interface ReporterDeps {

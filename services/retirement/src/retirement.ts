@@ -1,7 +1,7 @@
-import { runWithOutputRetry, withJobTrace } from '@alex/agents';
+import { AgentJobEvent, type RetirementResult, runWithOutputRetry, withJobTrace } from '@alex/agents';
 import { portfolioFacts, retirementInputs } from '@alex/analysis';
 import type { Logger } from '@alex/core';
-import { AgentJobEvent, type Repositories } from '@alex/database';
+import type { Repositories } from '@alex/database';
 import { projectionChart, runMonteCarlo } from '@alex/finance';
 import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents';
 import type { z } from 'zod';
@@ -16,11 +16,8 @@ import type { RetirementContext } from './tools.ts';
 export const RetirementEvent = AgentJobEvent;
 export type RetirementEvent = z.infer<typeof RetirementEvent>;
 
-/** What the retirement agent answers the planner (the projection itself is in the database). */
-export interface RetirementResult {
-  success_rate: number;
-  estimated_income: number;
-}
+/** What this agent answers the planner, as the agent registry declares it. */
+export type { RetirementResult };
 
 /** What `projectRetirement` needs; the handler builds it once per container, tests build their own. */
 export interface RetirementDeps {

@@ -1,8 +1,8 @@
-import { OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { OUTPUT_RETRY_NOTE, RetryingModel, TaggerEvent } from '@alex/agents';
 import { silentLogger } from '@alex/core';
 import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TaggerEvent, tagInstruments } from '../src/tagger.ts';
+import { tagInstruments } from '../src/tagger.ts';
 import { addPlaceholders, eventFor, startTestDatabase, type TestDatabase } from './support.ts';
 
 /** A classification as Claude would answer it; `overrides` change the outcome's fields. */

@@ -1,16 +1,12 @@
+import { AGENT_NAMES } from '@alex/core';
 import { z } from 'zod';
 import { Chart, ProjectionChart } from './charts.ts';
 import { JobStatus } from './enums.ts';
-import { ClerkUserId, IsoDate, IsoTimestamp } from './primitives.ts';
+import { IsoDate, IsoTimestamp } from './primitives.ts';
 
-/** The agents the planner runs; their progress is tracked per job. */
-export const AGENT_NAMES = ['tagger', 'reporter', 'charter', 'retirement'] as const;
+/** The agents the planner runs (the list is `AGENT_NAMES` in `@alex/core`); progress is tracked per job. */
 export const AgentName = z.enum(AGENT_NAMES);
 export type AgentName = z.infer<typeof AgentName>;
-
-/** What the planner sends the reporter, charter and retirement agents: which job, for which user. */
-export const AgentJobEvent = z.object({ job_id: z.uuid(), clerk_user_id: ClerkUserId });
-export type AgentJobEvent = z.infer<typeof AgentJobEvent>;
 
 /** Where one agent is in a job. */
 export const AgentProgress = z.object({
