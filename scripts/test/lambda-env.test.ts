@@ -24,7 +24,7 @@ const DEPLOY_ENV = {
 
 /** What Terraform resolves at apply time (another stack's output, a new ARN), given a plausible value. */
 function resolved(name: string, value: string): string {
-  if (!value.includes('${')) return value;
+  if (!/^\$\{[^}]*\}$/.test(value)) return value.replace(/\$\{[^}]*\}/g, 'd111111abcdef8.cloudfront.net');
   if (name.endsWith('_ARN')) return `arn:aws:service:eu-west-2:123456789012:resource:${name.toLowerCase()}`;
   if (name.endsWith('_URL')) return `https://sqs.eu-west-2.amazonaws.com/123456789012/${name.toLowerCase()}`;
   return `resolved-${name.toLowerCase()}`;

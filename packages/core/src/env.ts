@@ -42,6 +42,7 @@ export function readEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
   const parsed = schema.safeParse(setVariables(env));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const variable = issue?.path.map(String).join('.') || '(environment)';
-  throw new EnvironmentError(variable, issue?.message ?? 'invalid');
+  const [variable = '(environment)', ...within] = issue?.path.map(String) ?? [];
+  const where = within.length > 0 ? `item ${within.join('.')}: ` : '';
+  throw new EnvironmentError(variable, `${where}${issue?.message ?? 'invalid'}`);
 }

@@ -31,7 +31,7 @@ const Origins = z
         z
           .url()
           .refine(
-            (o) => !o.includes('*') && new URL(o).origin === o,
+            (o) => !o.includes('*') && URL.canParse(o) && new URL(o).origin === o,
             'must be an exact origin, e.g. https://app.example.com',
           ),
       )

@@ -1,16 +1,10 @@
 import { OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { answer, throttling, toolOutputs } from '@alex/agents/testing';
 import type { Repositories } from '@alex/database';
-import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
+import { functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRetirement } from '../src/retirement.ts';
 import { depsWith, newJob, startSeededDatabase, USER, validAnalysis } from './support.ts';
-
-const throttling = () => Object.assign(new Error('Too many requests'), { name: 'ThrottlingException' });
-const answer = (analysis: object) => [assistantMessage(JSON.stringify(analysis))];
-const toolOutputs = (model: ScriptedModel, call: number): unknown[] =>
-  ((model.calls[call]?.request.input ?? []) as { type?: string; output?: { text?: string } }[])
-    .filter((item) => item.type === 'function_call_result')
-    .map((item) => JSON.parse(item.output?.text ?? 'null'));
 
 describe('projectRetirement with scripted model turns', () => {
   let db: Awaited<ReturnType<typeof startSeededDatabase>>;
