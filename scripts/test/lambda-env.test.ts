@@ -5,22 +5,11 @@ import { agentInvokerFromEnv, agentSettings, LambdaInvoker } from '@alex/agents'
 import { apiEnv } from '@alex/api';
 import { type Env, LAMBDA_NAMES, type LambdaName } from '@alex/core';
 import { loadConfig, PARTS, stackJsonPath, synthesize } from '@alex/infra';
+import { TEST_ENV as DEPLOY_ENV } from '@alex/infra/testing';
 import { knowledgeFromEnv } from '@alex/knowledge';
 import { plannerEnv } from '@alex/planner';
 import { reporterEnv } from '@alex/reporter';
 import { describe, expect, it } from 'vitest';
-
-// A student's typical deployment settings, as infra reads them.
-const DEPLOY_ENV = {
-  ALEX_STAGE: 'test',
-  AWS_REGION: 'eu-west-2',
-  BEDROCK_REGION: 'us-east-1',
-  ALEX_OWNER: 'ada',
-  ALEX_BUDGET_EMAIL: 'ada@example.com',
-  CLERK_ISSUER: 'https://happy-cat-1.clerk.accounts.dev',
-  ALEX_LAMBDA_DIST_DIR: '/nonexistent/dist/lambdas',
-  ALEX_STATE_DIR: '/tmp/alex-test-state',
-};
 
 /** What Terraform resolves at apply time (another stack's output, a new ARN), given a plausible value. */
 function resolved(name: string, value: string): string {

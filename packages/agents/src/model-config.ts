@@ -1,4 +1,4 @@
-import { envValue } from '@alex/core';
+import { EnvironmentError, envValue } from '@alex/core';
 
 /** Which model the agents talk to: Claude on Bedrock, or the deterministic offline model. */
 export type ModelConfig = { provider: 'bedrock'; modelId: string; region: string } | { provider: 'offline' };
@@ -7,15 +7,7 @@ export type ModelConfig = { provider: 'bedrock'; modelId: string; region: string
 export const DEFAULT_BEDROCK_MODEL_ID = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
 
 /** Raised when a model variable holds a value we cannot use; the message names the variable. */
-export class ModelConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = new.target.name;
-  }
-}
+export class ModelConfigError extends EnvironmentError {}
 
 const PROVIDERS = ['bedrock', 'offline'] as const;
 // Bedrock ids and inference profiles: "anthropic.claude-…", "us.anthropic.claude-…:0", or an ARN.
