@@ -8,19 +8,28 @@ import { BACKENDS, startTestDatabase, type TestDatabase } from './support.ts';
 
 type Handler = (event: unknown) => Promise<unknown>;
 
-/** Fake agents that record calls and how many ran at once. */
-function fakeAgents(overrides: Partial<Record<AgentName, Handler>> = {}) {
+/**
+ * Fake agents that record calls and how many ran at once. With `together`, each agent waits until
+ * that many are running before it answers (so a planner that ran them one at a time never finishes);
+ * otherwise each takes 30 ms.
+ */
+function fakeAgents(overrides: Partial<Record<AgentName, Handler>> = {}, together = 0) {
   const calls: { agent: AgentName; event: unknown }[] = [];
   let running = 0;
   let maxConcurrent = 0;
+  let allRunning: () => void = () => {};
+  const gathered = new Promise<void>((resolve) => {
+    allRunning = resolve;
+  });
   const agent =
     (name: AgentName): Handler =>
     async (event) => {
       calls.push({ agent: name, event });
       running += 1;
       maxConcurrent = Math.max(maxConcurrent, running);
+      if (together > 0 && running >= together) allRunning();
       try {
-        await new Promise((resolve) => setTimeout(resolve, 30));
+        await (together > 0 ? gathered : new Promise((resolve) => setTimeout(resolve, 30)));
         const override = overrides[name];
         return override ? await override(event) : SAMPLE_REPLIES[name];
       } finally {
@@ -57,7 +66,7 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
   });
 
   it('runs reporter, charter and retirement in parallel and completes the job', async () => {
-    const agents = fakeAgents();
+    const agents = fakeAgents({}, 3);
     const jobId = await newJob();
     const outcome = await runAnalysisJob(jobId, deps(agents.invoker));
     expect(outcome).toEqual({ kind: 'completed', jobId });
