@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { modelConfigFromEnv } from '@alex/agents';
 import { createLogger, parseLogLevel } from '@alex/core';
 import { localDataApiClient, resetDatabase, runMigrations } from '@alex/database';
-import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/database/local';
+import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/local-data-api';
 import { runMain } from './lib/cli.ts';
 import { env, portFromEnv, REPO_ROOT } from './lib/env.ts';
 
@@ -56,18 +56,18 @@ await runMain(async () => {
       console.log(`✓ Database up to date (${migrations.applied.length} new migration(s) applied)`);
     }
 
-    // The in-process services read their database endpoint when they load: point them here first.
-    process.env.DATA_API_ENDPOINT = server.url;
+    // The in-process services are built from this environment: pointed at the server just started.
+    const serviceEnv = { ...env, DATA_API_ENDPOINT: server.url };
     const logger = createLogger({ level: parseLogLevel(env.LOG_LEVEL) });
     const { startLocalPipeline } = await import('./lib/local-pipeline.ts');
-    const pipeline = await startLocalPipeline({ client, env: process.env, logger, pollMs: 1000 });
+    const pipeline = await startLocalPipeline({ client, env: serviceEnv, logger, pollMs: 1000 });
     stops.push(() => pipeline.close());
-    const model = modelConfigFromEnv(process.env);
+    const model = modelConfigFromEnv(serviceEnv);
 
     const { startLocalApi } = await import('./lib/local-api.ts');
     const api = await startLocalApi({
       client,
-      env: process.env,
+      env: serviceEnv,
       root: REPO_ROOT,
       logger,
       host: HOST,

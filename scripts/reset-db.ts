@@ -6,7 +6,7 @@
  * Local database by default; Aurora when AURORA_CLUSTER_ARN and AURORA_SECRET_ARN are set.
  */
 import { resetDatabase, verifyDatabase } from '@alex/database';
-import { openDatabase } from '@alex/database/local';
+import { openDatabase } from '@alex/local-data-api';
 import { parseFlags, runMain } from './lib/cli.ts';
 import { env, REPO_ROOT } from './lib/env.ts';
 import { printCounts } from './lib/print.ts';

@@ -1,16 +1,11 @@
-/**
- * The retirement Monte Carlo from the terminal:
- * `pnpm tsx scripts/retirement.ts --value 500000 --years 25 --income 60000 --contribution 10000
- *  --allocation equity=70,fixed_income=30 [--paths 10000] [--seed 1] [--zero-volatility] [--json]`.
- */
+import { runMonteCarloParallel } from '@alex/finance/parallel';
 import {
-  formatRetirementTable,
   parseRetirementArgs,
   RETIREMENT_USAGE,
   type RetirementCommand,
   UsageError,
-} from '@alex/finance';
-import { runMonteCarloParallel } from '@alex/finance/parallel';
+} from './lib/retirement-args.ts';
+import { formatRetirementTable } from './lib/retirement-table.ts';
 
 let command: RetirementCommand;
 try {

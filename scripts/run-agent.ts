@@ -4,19 +4,20 @@
  *   pnpm tsx scripts/run-agent.ts reporter|charter|retirement [--user user_test_123]
  * Offline model by default; ALEX_MODEL_PROVIDER=bedrock uses Claude on Bedrock.
  */
+import { AGENT_NAMES, type AgentName } from '@alex/core';
 import { createRepositories } from '@alex/database';
-import { openDatabase } from '@alex/database/local';
+import { openDatabase } from '@alex/local-data-api';
+import { agentHandler } from './lib/agent-handlers.ts';
 import { runMain, UsageError } from './lib/cli.ts';
 import { env, REPO_ROOT } from './lib/env.ts';
 
-const AGENTS = ['tagger', 'reporter', 'charter', 'retirement'] as const;
-type Agent = (typeof AGENTS)[number];
+type Agent = AgentName;
 const USAGE = `Usage: pnpm tsx scripts/run-agent.ts tagger --symbol <SYMBOL> [--symbol …]
        pnpm tsx scripts/run-agent.ts reporter|charter|retirement [--user <clerk_user_id>]`;
 
 function parseArgs(argv: readonly string[]): { agent: Agent; user: string; symbols: string[] } {
   const [agent, ...rest] = argv;
-  if (!agent || !(AGENTS as readonly string[]).includes(agent))
+  if (!agent || !(AGENT_NAMES as readonly string[]).includes(agent))
     throw new UsageError(`Unknown agent: ${agent ?? '(none)'}`);
   let user = 'user_test_123';
   const symbols: string[] = [];
@@ -31,27 +32,13 @@ function parseArgs(argv: readonly string[]): { agent: Agent; user: string; symbo
   return { agent: agent as Agent, user, symbols };
 }
 
-async function loadHandler(agent: Agent): Promise<(event: unknown) => Promise<unknown>> {
-  switch (agent) {
-    case 'tagger':
-      return (await import('@alex/tagger/handler')).handler;
-    case 'reporter':
-      return (await import('@alex/reporter/handler')).handler;
-    case 'charter':
-      return (await import('@alex/charter/handler')).handler;
-    case 'retirement':
-      return (await import('@alex/retirement/handler')).handler;
-  }
-}
-
 await runMain(async () => {
   const { agent, user, symbols } = parseArgs(process.argv.slice(2));
   const db = await openDatabase(env, REPO_ROOT);
   try {
     console.log(`Database: ${db.description}`);
-    // The handler builds its clients from the environment when it loads: point it here first.
-    if (db.endpoint) process.env.DATA_API_ENDPOINT = db.endpoint;
-    const handler = await loadHandler(agent);
+    // The handler is built as its Lambda builds it, pointed at the database this command opened.
+    const handler = await agentHandler(agent, db.endpoint ? { ...env, DATA_API_ENDPOINT: db.endpoint } : env);
     const repos = createRepositories(db.client);
     if (agent === 'tagger') {
       const result = await handler({

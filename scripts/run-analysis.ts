@@ -8,7 +8,7 @@
 
 import { createLogger } from '@alex/core';
 import { ConflictError, createRepositories } from '@alex/database';
-import { openDatabase } from '@alex/database/local';
+import { openDatabase } from '@alex/local-data-api';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { runMain, UsageError } from './lib/cli.ts';
 import { env, REPO_ROOT } from './lib/env.ts';
@@ -49,10 +49,10 @@ await runMain(async () => {
     if (usingSqs) {
       console.log(`Worker: the deployed planner, through ${env.SQS_QUEUE_URL}`);
     } else if (!usingDev) {
-      // Point the in-process services at the database this command opened, then load them.
-      if (db.endpoint) process.env.DATA_API_ENDPOINT = db.endpoint;
+      // The in-process services are pointed at the database this command opened.
+      const serviceEnv = db.endpoint ? { ...env, DATA_API_ENDPOINT: db.endpoint } : env;
       const { startLocalPipeline } = await import('./lib/local-pipeline.ts');
-      pipeline = await startLocalPipeline({ client: db.client, env: process.env, logger });
+      pipeline = await startLocalPipeline({ client: db.client, env: serviceEnv, logger });
       console.log('Worker: in-process (start `pnpm dev` to use its worker instead)');
     } else {
       console.log('Worker: the running `pnpm dev`');

@@ -6,7 +6,7 @@
  * Never part of `pnpm test` against Bedrock: it costs a few cents and needs the network.
  */
 import { modelConfigFromEnv } from '@alex/agents';
-import { startSeededDatabase } from '@alex/database/local';
+import { startSeededDatabase } from '@alex/local-data-api';
 import { runMain, UsageError } from './lib/cli.ts';
 import { env, REPO_ROOT } from './lib/env.ts';
 import {

@@ -4,7 +4,7 @@
  * Exits 1 when an allocation is invalid or no instruments are loaded.
  */
 import { verifyDatabase } from '@alex/database';
-import { openDatabase } from '@alex/database/local';
+import { openDatabase } from '@alex/local-data-api';
 import { parseFlags, runMain } from './lib/cli.ts';
 import { env, REPO_ROOT } from './lib/env.ts';
 import { printCounts } from './lib/print.ts';

@@ -1,11 +1,12 @@
+import { AGENT_NAMES, LAMBDA_NAMES, type LambdaName } from '@alex/core';
 import type { Config } from './config.ts';
 
-/** The agent Lambdas of Part 6, in the order the planner calls them. */
-export const AGENTS = ['planner', 'tagger', 'reporter', 'charter', 'retirement'] as const;
+/** The Lambdas of Part 6: the planner and the agents it invokes (the list is `AGENT_NAMES` in `@alex/core`). */
+export const AGENTS = ['planner', ...AGENT_NAMES] as const;
 /** Every Lambda the project deploys (one zip each in dist/lambdas). */
-export const SERVICES = [...AGENTS, 'api'] as const;
+export const SERVICES = LAMBDA_NAMES;
 /** A deployable service name. */
-export type Service = (typeof SERVICES)[number];
+export type Service = LambdaName;
 
 /** `alex-<stage>-<suffix>`: every named resource goes through here so names stay predictable. */
 export function resourceName(config: Pick<Config, 'stage'>, suffix?: string): string {

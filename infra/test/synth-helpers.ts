@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Config, loadConfig } from '../src/config.ts';
 import { PARTS, type StackName } from '../src/parts.ts';
 import { stackJsonPath, synthesize } from '../src/synth.ts';
+import { TEST_ENV } from '../src/testing.ts';
 
 /** One synthesised stack's Terraform JSON, loosely typed for assertions. */
 export interface StackJson {
@@ -22,16 +23,7 @@ export interface FoundResource {
 }
 
 /** The configuration tests synthesise with (a student's typical settings). */
-export const TEST_ENV = {
-  ALEX_STAGE: 'test',
-  AWS_REGION: 'eu-west-2',
-  BEDROCK_REGION: 'us-east-1',
-  ALEX_OWNER: 'ada',
-  ALEX_BUDGET_EMAIL: 'ada@example.com',
-  CLERK_ISSUER: 'https://happy-cat-1.clerk.accounts.dev',
-  ALEX_LAMBDA_DIST_DIR: '/nonexistent/dist/lambdas',
-  ALEX_STATE_DIR: '/tmp/alex-test-state',
-};
+export { TEST_ENV };
 
 /** Synthesise every stack into a fresh temp dir and parse each stack's JSON. */
 export function synthAll(env: Record<string, string> = TEST_ENV): {

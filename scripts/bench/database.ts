@@ -5,8 +5,7 @@ import {
   resetDatabase,
   sql,
 } from '@alex/database';
-import { type LocalStore, startLocalDataApi } from '@alex/database/local';
-import pg from 'pg';
+import { type LocalStore, postgresReachable, startLocalDataApi } from '@alex/local-data-api';
 import type { BenchResult, BenchSuite } from './harness.ts';
 import { medianMs, throughput } from './harness.ts';
 
@@ -98,18 +97,6 @@ async function statementCounts(): Promise<BenchResult[]> {
   });
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function dataApiThroughput(kind: 'pglite' | 'postgres'): Promise<BenchResult> {
   const store: LocalStore = kind === 'pglite' ? { kind } : { kind, url: POSTGRES_URL };
   return withLocalDataApi(store, async (client) => {
@@ -132,7 +119,7 @@ export const databaseSuite: BenchSuite = {
   async run() {
     const results = await statementCounts();
     results.push(await dataApiThroughput('pglite'));
-    if (await postgresReachable()) results.push(await dataApiThroughput('postgres'));
+    if (await postgresReachable(POSTGRES_URL, 1000)) results.push(await dataApiThroughput('postgres'));
     else
       results.push({
         suite: 'database',

@@ -1,7 +1,8 @@
-import { type AgentName, InProcessInvoker } from '@alex/agents';
-import { createLogger } from '@alex/core';
-import { startSeededDatabase } from '@alex/database/local';
+import { InProcessInvoker } from '@alex/agents';
+import { AGENT_NAMES, createLogger } from '@alex/core';
+import { startSeededDatabase } from '@alex/local-data-api';
 import { createSqsHandler } from '@alex/planner';
+import { agentHandlers } from '../lib/agent-handlers.ts';
 import { type BenchResult, type BenchSuite, ratioOf } from './harness.ts';
 
 /** Simulated model latency added to every agent call. */
@@ -24,23 +25,19 @@ export const pipelineSuite: BenchSuite = {
   async run() {
     const db = await startSeededDatabase();
     try {
-      process.env.DATA_API_ENDPOINT = db.url;
-      process.env.ALEX_MODEL_PROVIDER = 'offline';
-      const loaded = await Promise.all([
-        import('@alex/tagger/handler'),
-        import('@alex/reporter/handler'),
-        import('@alex/charter/handler'),
-        import('@alex/retirement/handler'),
-      ]);
+      const handlers = await agentHandlers({
+        DATA_API_ENDPOINT: db.url,
+        ALEX_MODEL_PROVIDER: 'offline',
+        LOG_LEVEL: 'error',
+      });
       const slow =
         (handler: (event: unknown) => Promise<unknown>) =>
         async (event: unknown): Promise<unknown> => {
           await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
           return handler(event);
         };
-      const names: AgentName[] = ['tagger', 'reporter', 'charter', 'retirement'];
       const invoker = new InProcessInvoker(
-        Object.fromEntries(names.map((n, i) => [n, slow(loaded[i]?.handler ?? (async () => ({})))])),
+        Object.fromEntries(AGENT_NAMES.map((agent) => [agent, slow(handlers[agent])])),
       );
       const { repos } = db;
       const planner = createSqsHandler({

@@ -8,12 +8,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // Settings in the root .env apply to every script; variables already set in the shell win.
 if (existsSync(join(REPO_ROOT, '.env'))) process.loadEnvFile(join(REPO_ROOT, '.env'));
 
-// Node 20 is this project's runtime; the AWS SDK's notice about its future Node 22 floor is noise
-// on every local command. (Deployed Lambdas run on nodejs22.x.)
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-// Services run in-process by scripts log every trace span at info; a terminal wants warnings only.
-process.env.LOG_LEVEL ??= 'warn';
+// Then the scripts' defaults (AWS SDK notice off, LOG_LEVEL=warn), again only where nothing is set.
+process.loadEnvFile(join(REPO_ROOT, 'scripts', 'defaults.env'));
 
 /** The environment, read once: the only place scripts touch `process.env`. */
 export const env: Readonly<Record<string, string | undefined>> = { ...process.env };

@@ -112,4 +112,5 @@ export const LAMBDA_LIKE_ENV: Readonly<Record<string, string>> = {
   CLERK_AUTHORIZED_PARTIES: 'https://example.cloudfront.net',
   CORS_ORIGINS: 'https://example.cloudfront.net',
   CLERK_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  ORIGIN_SECRET: 'bench-origin-secret-0123456789',
 };

@@ -1,27 +1,10 @@
-import { type AgentName, InProcessInvoker } from '@alex/agents';
-import type { Logger } from '@alex/core';
+import { InProcessInvoker } from '@alex/agents';
+import type { Env, Logger } from '@alex/core';
 import type { DataApiClient } from '@alex/database';
 import { createRepositories } from '@alex/database';
 import { createSqsHandler, plannerEnv } from '@alex/planner';
+import { agentHandlers } from './agent-handlers.ts';
 import { LocalQueue, type LocalQueueOptions } from './local-queue.ts';
-
-/** The agents' Lambda handlers, loaded in-process. */
-async function loadAgentHandlers(): Promise<Record<AgentName, (event: unknown) => Promise<unknown>>> {
-  // Imported only now: each handler module builds its clients from the environment when loaded,
-  // and the caller has pointed that environment at the local Data API first.
-  const [tagger, reporter, charter, retirement] = await Promise.all([
-    import('@alex/tagger/handler'),
-    import('@alex/reporter/handler'),
-    import('@alex/charter/handler'),
-    import('@alex/retirement/handler'),
-  ]);
-  return {
-    tagger: tagger.handler,
-    reporter: reporter.handler,
-    charter: charter.handler,
-    retirement: retirement.handler,
-  };
-}
 
 /** The whole analysis pipeline in one process: a local queue feeding the planner, agents in-process. */
 export interface LocalPipeline {
@@ -32,20 +15,20 @@ export interface LocalPipeline {
 }
 
 /**
- * Starts the local pipeline over `client`. `env` must already point the services at the same
- * database (`DATA_API_ENDPOINT`), since their handlers read it when they load. With
+ * Starts the local pipeline over `client`. The agents' handlers are built from `env`, which must
+ * point them at the same database (`DATA_API_ENDPOINT`). With
  * `pollMs`, pending jobs are picked up every `pollMs`, so a job created by another process (the
  * API, `run-analysis`) runs too.
  */
 export async function startLocalPipeline(options: {
   client: DataApiClient;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   logger: Logger;
   pollMs?: number;
   queue?: LocalQueueOptions;
 }): Promise<LocalPipeline> {
   const repos = createRepositories(options.client);
-  const handlers = await loadAgentHandlers();
+  const handlers = await agentHandlers(options.env);
   const planner = createSqsHandler({
     repos,
     invoker: new InProcessInvoker(handlers),

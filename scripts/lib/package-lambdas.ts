@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { LAMBDA_NAMES } from '@alex/core';
 import { build, type Metafile } from 'esbuild';
 import { type Zippable, zipSync } from 'fflate';
 import { lambdaTrimPlugin } from './lambda-bundle.ts';
 
 /** The deployables, each `services/<name>/src/handler.ts` exporting `handler`. */
-export const LAMBDA_SERVICES = ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'api'] as const;
+export const LAMBDA_SERVICES = LAMBDA_NAMES;
 export type LambdaService = (typeof LAMBDA_SERVICES)[number];
 
 /** What packaging one service produced. */

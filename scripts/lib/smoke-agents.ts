@@ -1,4 +1,10 @@
-import { createModel, FALLBACK_GENERATED_BY, type ModelConfig, type OfflineScript } from '@alex/agents';
+import {
+  createModel,
+  FALLBACK_GENERATED_BY,
+  type ModelConfig,
+  type OfflineScript,
+  TaggerEvent,
+} from '@alex/agents';
 import { charterOfflineScript, makeCharts } from '@alex/charter';
 import { createLogger, type Logger, silentMetrics } from '@alex/core';
 import type { DataApiClient, Repositories } from '@alex/database';
@@ -6,7 +12,7 @@ import { createRepositories } from '@alex/database';
 import { knowledgeFromEnv } from '@alex/knowledge';
 import { ReporterEvent, reportWriterScript, writeReport } from '@alex/reporter';
 import { projectRetirement, RetirementEvent, retirementScript } from '@alex/retirement';
-import { TaggerEvent, taggerOfflineScript, tagInstruments } from '@alex/tagger';
+import { taggerOfflineScript, tagInstruments } from '@alex/tagger';
 
 /** The four agents, in the order the smoke test runs them. */
 export const SMOKE_AGENTS = ['tagger', 'reporter', 'charter', 'retirement'] as const;

@@ -12,7 +12,7 @@ import {
 import { charterOfflineScript } from '@alex/charter';
 import { createLogger } from '@alex/core';
 import type { Repositories } from '@alex/database';
-import { type SeededDatabase, startSeededDatabase } from '@alex/database/local';
+import { type SeededDatabase, startSeededDatabase } from '@alex/local-data-api';
 import { reportWriterScript } from '@alex/reporter';
 import { retirementScript } from '@alex/retirement';
 import { taggerOfflineScript } from '@alex/tagger';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { type SeededDatabase, startSeededDatabase } from '@alex/database/local';
+import { type SeededDatabase, startSeededDatabase } from '@alex/local-data-api';
 import type { Metafile } from 'esbuild';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import { createLogger } from '@alex/core';
 import type { Repositories } from '@alex/database';
-import { type SeededDatabase, startSeededDatabase } from '@alex/database/local';
+import { type SeededDatabase, startSeededDatabase } from '@alex/local-data-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../lib/local-pipeline.ts';
 
@@ -13,12 +13,10 @@ describe('the whole analysis pipeline on the embedded database with the offline 
   beforeAll(async () => {
     db = await startSeededDatabase();
     repos = db.repos;
-    // The services load their clients from the environment: point them at this database.
-    process.env.DATA_API_ENDPOINT = db.url;
-    process.env.ALEX_MODEL_PROVIDER = 'offline';
+    // The services are built from this environment: this database and the offline model.
     pipeline = await startLocalPipeline({
       client: db.client,
-      env: process.env,
+      env: { DATA_API_ENDPOINT: db.url, ALEX_MODEL_PROVIDER: 'offline', LOG_LEVEL: 'error' },
       logger: createLogger({ level: 'error' }),
     });
   });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startLocalDataApi } from '@alex/database/local';
+import { startLocalDataApi } from '@alex/local-data-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../lib/env.ts';
 

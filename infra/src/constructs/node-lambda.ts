@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENV } from '@alex/core';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -101,7 +102,7 @@ export class NodeLambda extends Construct {
       timeout: size.timeoutSeconds,
       memorySize: size.memoryMb,
       environment: {
-        variables: { ALEX_STAGE: config.stage, LOG_LEVEL: config.logLevel, ...props.environment },
+        variables: { [ENV.ALEX_STAGE]: config.stage, [ENV.LOG_LEVEL]: config.logLevel, ...props.environment },
       },
       dependsOn: [this.logGroup, policy],
     });

@@ -1,3 +1,4 @@
+import { AGENT_FUNCTION_VARIABLES, AGENT_NAMES, ENV } from '@alex/core';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
@@ -58,12 +59,12 @@ export class AgentsStack extends AlexStack {
     const queue = new AnalysisQueue(this, 'analysis', { config });
 
     const common = {
-      AURORA_CLUSTER_ARN: clusterArn,
-      AURORA_SECRET_ARN: secretArn,
-      AURORA_DATABASE: DATABASE_NAME,
-      BEDROCK_MODEL_ID: config.bedrockModelId,
-      BEDROCK_REGION: config.bedrockRegion,
-      LANGFUSE_SECRET_ARN: langfuse.arn,
+      [ENV.AURORA_CLUSTER_ARN]: clusterArn,
+      [ENV.AURORA_SECRET_ARN]: secretArn,
+      [ENV.AURORA_DATABASE]: DATABASE_NAME,
+      [ENV.BEDROCK_MODEL_ID]: config.bedrockModelId,
+      [ENV.BEDROCK_REGION]: config.bedrockRegion,
+      [ENV.LANGFUSE_SECRET_ARN]: langfuse.arn,
     };
     const vectorBucket = config.vectorBucket ?? `alex-vectors-${account}`;
     const region = config.region;
@@ -120,9 +121,9 @@ export class AgentsStack extends AlexStack {
         service: 'reporter',
         environment: {
           ...common,
-          VECTOR_BUCKET: vectorBucket,
-          VECTOR_INDEX: config.vectorIndex,
-          SAGEMAKER_ENDPOINT: config.sagemakerEndpoint,
+          [ENV.VECTOR_BUCKET]: vectorBucket,
+          [ENV.VECTOR_INDEX]: config.vectorIndex,
+          [ENV.SAGEMAKER_ENDPOINT]: config.sagemakerEndpoint,
         },
         statements: statementsFor('reporter'),
       }),
@@ -145,10 +146,9 @@ export class AgentsStack extends AlexStack {
       service: 'planner',
       environment: {
         ...common,
-        TAGGER_FUNCTION: functionName(config, 'tagger'),
-        REPORTER_FUNCTION: functionName(config, 'reporter'),
-        CHARTER_FUNCTION: functionName(config, 'charter'),
-        RETIREMENT_FUNCTION: functionName(config, 'retirement'),
+        ...Object.fromEntries(
+          AGENT_NAMES.map((agent) => [AGENT_FUNCTION_VARIABLES[agent], functionName(config, agent)]),
+        ),
       },
       statements: [
         ...statementsFor('planner'),

@@ -1,3 +1,4 @@
+import { ENV } from '@alex/core';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
@@ -63,16 +64,16 @@ export class ApiFrontendStack extends AlexStack {
       config,
       service: 'api',
       environment: {
-        AURORA_CLUSTER_ARN: clusterArn,
-        AURORA_SECRET_ARN: secretArn,
-        AURORA_DATABASE: DATABASE_NAME,
-        SQS_QUEUE_URL: agents.getString('queue_url'),
-        CLERK_ISSUER: issuer,
-        CLERK_JWKS_URL: config.clerkJwksUrl ?? (issuer === '' ? '' : `${issuer}/.well-known/jwks.json`),
-        CLERK_AUTHORIZED_PARTIES: origins.join(','),
-        CORS_ORIGINS: origins.join(','),
-        CLERK_WEBHOOK_SECRET_ARN: webhookSecret.arn,
-        ORIGIN_SECRET_ARN: originSecret.secret.arn,
+        [ENV.AURORA_CLUSTER_ARN]: clusterArn,
+        [ENV.AURORA_SECRET_ARN]: secretArn,
+        [ENV.AURORA_DATABASE]: DATABASE_NAME,
+        [ENV.SQS_QUEUE_URL]: agents.getString('queue_url'),
+        [ENV.CLERK_ISSUER]: issuer,
+        [ENV.CLERK_JWKS_URL]: config.clerkJwksUrl ?? (issuer === '' ? '' : `${issuer}/.well-known/jwks.json`),
+        [ENV.CLERK_AUTHORIZED_PARTIES]: origins.join(','),
+        [ENV.CORS_ORIGINS]: origins.join(','),
+        [ENV.CLERK_WEBHOOK_SECRET_ARN]: webhookSecret.arn,
+        [ENV.ORIGIN_SECRET_ARN]: originSecret.secret.arn,
       },
       statements: [
         ...databaseAccess(clusterArn, secretArn),

@@ -1,4 +1,5 @@
 export * from './agent-job.ts';
+export * from './agent-runtime.ts';
 export * from './bedrock-capabilities.ts';
 export * from './bedrock-errors.ts';
 export * from './bedrock-model.ts';
@@ -14,4 +15,5 @@ export * from './offline-label.ts';
 export * from './offline-model.ts';
 export * from './offline-script.ts';
 export * from './output-retry.ts';
+export * from './registry.ts';
 export * from './tracing.ts';

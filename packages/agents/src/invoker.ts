@@ -1,13 +1,22 @@
-import { type RetryPolicy, transientByName, withRetry } from '@alex/core';
+import {
+  AGENT_FUNCTION_VARIABLES,
+  AGENT_NAMES,
+  type AgentName,
+  type Env,
+  envValue,
+  type RetryPolicy,
+  transientByName,
+  withRetry,
+} from '@alex/core';
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
+import { AGENT_REGISTRY, type AgentInput, type AgentOutput } from './registry.ts';
 
-/** The agents the planner calls. */
-export const AGENT_NAMES = ['tagger', 'reporter', 'charter', 'retirement'] as const;
-export type AgentName = (typeof AGENT_NAMES)[number];
-
-/** The port through which the planner calls another agent: Lambda Invoke in AWS, a function call locally. */
+/**
+ * The port through which the planner calls another agent: Lambda Invoke in AWS, a function call
+ * locally. Either way the reply is validated against the agent's output schema in the registry.
+ */
 export interface AgentInvoker {
-  invoke<T = unknown>(agent: AgentName, payload: unknown): Promise<T>;
+  invoke<A extends AgentName>(agent: A, payload: AgentInput<A>): Promise<AgentOutput<A>>;
 }
 
 /** An agent call that failed; the message names the agent and the cause. */
@@ -24,6 +33,14 @@ export class AgentInvocationError extends Error {
 
 /** A handler as the in-process invoker calls it: the Lambda event in, the Lambda result out. */
 export type AgentHandler = (event: unknown) => Promise<unknown>;
+
+/** Checks an agent's reply against its registered output schema; an invalid reply names the fields. */
+export function validateReply<A extends AgentName>(agent: A, reply: unknown): AgentOutput<A> {
+  const parsed = AGENT_REGISTRY[agent].output.safeParse(reply);
+  if (parsed.success) return parsed.data as AgentOutput<A>;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(reply)'}: ${i.message}`);
+  throw new AgentInvocationError(agent, `invalid reply: ${problems.join('; ')}`);
+}
 
 /** Lambda throttles invocations under burst load; those calls never ran, so they are safe to repeat. */
 const isInvokeThrottling = transientByName(['TooManyRequestsException', 'EC2ThrottledException']);
@@ -54,7 +71,7 @@ export class LambdaInvoker implements AgentInvoker {
     private readonly retry?: RetryPolicy,
   ) {}
 
-  async invoke<T = unknown>(agent: AgentName, payload: unknown): Promise<T> {
+  async invoke<A extends AgentName>(agent: A, payload: AgentInput<A>): Promise<AgentOutput<A>> {
     const command = new InvokeCommand({
       FunctionName: this.functionNames[agent],
       InvocationType: 'RequestResponse',
@@ -75,7 +92,7 @@ export class LambdaInvoker implements AgentInvoker {
     if (status < 200 || status >= 300) {
       throw new AgentInvocationError(agent, errorMessageOf(body, `Lambda answered with status ${status}`));
     }
-    return body as T;
+    return validateReply(agent, body);
   }
 }
 
@@ -89,26 +106,20 @@ const throughJson = (value: unknown): unknown => {
 export class InProcessInvoker implements AgentInvoker {
   constructor(private readonly handlers: Partial<Record<AgentName, AgentHandler>>) {}
 
-  async invoke<T = unknown>(agent: AgentName, payload: unknown): Promise<T> {
+  async invoke<A extends AgentName>(agent: A, payload: AgentInput<A>): Promise<AgentOutput<A>> {
     const handler = this.handlers[agent];
     if (handler === undefined)
       throw new AgentInvocationError(agent, 'no handler is registered for it in this process');
+    let reply: unknown;
     try {
-      return throughJson(await handler(throughJson(payload))) as T;
+      reply = throughJson(await handler(throughJson(payload)));
     } catch (err: unknown) {
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       throw new AgentInvocationError(agent, message, { cause: err });
     }
+    return validateReply(agent, reply);
   }
 }
-
-/** The environment variable holding each agent's Lambda function name. */
-export const FUNCTION_VARIABLES: Record<AgentName, string> = {
-  tagger: 'TAGGER_FUNCTION',
-  reporter: 'REPORTER_FUNCTION',
-  charter: 'CHARTER_FUNCTION',
-  retirement: 'RETIREMENT_FUNCTION',
-};
 
 /**
  * Chooses the invoke adapter at start-up: all of TAGGER_FUNCTION, REPORTER_FUNCTION, CHARTER_FUNCTION and
@@ -116,16 +127,18 @@ export const FUNCTION_VARIABLES: Record<AgentName, string> = {
  * naming the missing ones (a half-configured deployment would silently run agents in the planner).
  */
 export function agentInvokerFromEnv(
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   handlers: Partial<Record<AgentName, AgentHandler>> = {},
   options: { client?: LambdaClient } = {},
 ): AgentInvoker {
-  const names = AGENT_NAMES.map((agent) => [agent, env[FUNCTION_VARIABLES[agent]]?.trim() ?? ''] as const);
-  const missing = names.filter(([, name]) => name === '').map(([agent]) => FUNCTION_VARIABLES[agent]);
+  const names = AGENT_NAMES.map((agent) => [agent, envValue(env, AGENT_FUNCTION_VARIABLES[agent])] as const);
+  const missing = names
+    .filter(([, name]) => name === undefined)
+    .map(([agent]) => AGENT_FUNCTION_VARIABLES[agent]);
   if (missing.length === AGENT_NAMES.length) return new InProcessInvoker(handlers);
   if (missing.length > 0)
     throw new Error(`${missing.join(', ')} must be set when any agent function name is set`);
-  const region = env.AWS_REGION?.trim();
+  const region = envValue(env, 'AWS_REGION');
   const client = options.client ?? new LambdaClient(region ? { region } : {});
   return new LambdaInvoker(client, Object.fromEntries(names) as Record<AgentName, string>);
 }

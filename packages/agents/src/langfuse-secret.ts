@@ -1,4 +1,4 @@
-import type { Logger } from '@alex/core';
+import { type Env, envValue, type Logger, setVariables } from '@alex/core';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 
@@ -15,17 +15,16 @@ const LangfuseKeys = z.object({
  * leaves tracing on the structured log: a tracing problem must never stop an analysis.
  */
 export async function withLangfuseKeys(
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   logger: Logger,
   client: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({}),
-): Promise<Readonly<Record<string, string | undefined>>> {
-  const arn = env.LANGFUSE_SECRET_ARN;
-  if (!arn || env.LANGFUSE_PUBLIC_KEY) return env;
+): Promise<Env> {
+  const arn = envValue(env, 'LANGFUSE_SECRET_ARN');
+  if (!arn || envValue(env, 'LANGFUSE_PUBLIC_KEY')) return env;
   try {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
     const keys = LangfuseKeys.parse(JSON.parse(SecretString ?? '{}'));
-    const set = Object.fromEntries(Object.entries(keys).filter(([, value]) => value));
-    return { ...set, ...Object.fromEntries(Object.entries(env).filter(([, value]) => value)) };
+    return { ...setVariables(keys), ...setVariables(env) };
   } catch (err: unknown) {
     logger.warn('Langfuse keys could not be read; traces go to the log', { err });
     return env;

@@ -1,3 +1,5 @@
+import { EnvironmentError, envValue } from '@alex/core';
+
 /** Which model the agents talk to: Claude on Bedrock, or the deterministic offline model. */
 export type ModelConfig =
   | {
@@ -21,26 +23,15 @@ export const DEFAULT_BEDROCK_MODEL_ID = 'us.anthropic.claude-sonnet-4-6';
 export const BEDROCK_ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_BEDROCK_RUNTIME', 'AWS_ENDPOINT_URL'] as const;
 
 /** Raised when a model variable holds a value we cannot use; the message names the variable. */
-export class ModelConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = new.target.name;
-  }
-}
+export class ModelConfigError extends EnvironmentError {}
 
 const PROVIDERS = ['bedrock', 'offline'] as const;
 // Bedrock ids and inference profiles: "anthropic.claude-…", "us.anthropic.claude-…:0", or an ARN.
 const MODEL_ID = /^(arn:aws[\w-]*:bedrock:[\w-]+:\d*:[\w/.:-]+|[a-z0-9-]+(\.[\w-]+)+(:[\w-]+)*)$/i;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
-/** An empty variable counts as unset, like everywhere else in the project. */
-function read(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
+// An empty variable counts as unset: `envValue` from @alex/core is the one place that says so.
+const read = envValue;
 
 /**
  * Reads the model choice from the environment: ALEX_MODEL_PROVIDER=bedrock|offline (default bedrock

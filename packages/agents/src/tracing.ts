@@ -1,4 +1,4 @@
-import type { Logger } from '@alex/core';
+import { type Logger, envValue as read } from '@alex/core';
 import { LangfuseSpanProcessor } from '@langfuse/otel';
 import { setLangfuseTracerProvider } from '@langfuse/tracing';
 import {
@@ -26,11 +26,6 @@ export interface Tracing {
 }
 
 let active: Tracing | undefined;
-
-const read = (env: Readonly<Record<string, string | undefined>>, name: string): string | undefined => {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-};
 
 /** Langfuse when both keys are set (exporting each span as it ends, as suits Lambda), else the log. */
 function spanProcessorFor(

@@ -21,6 +21,8 @@ const functionNames = {
   charter: 'alex-charter',
   retirement: 'alex-retirement',
 };
+const JOB = { job_id: '6f1c1f0e-6a51-4c4e-9a57-3c5b1d9a2e10', clerk_user_id: 'user_test_123' };
+const TAG_VTI = { instruments: [{ symbol: 'VTI', name: 'Vanguard Total Stock Market ETF' }] };
 const noWait = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, random: () => 0, sleep: async () => {} };
 
 /** A Lambda payload as the SDK returns it. */
@@ -37,17 +39,30 @@ beforeEach(() => {
 
 describe('LambdaInvoker', () => {
   it('invokes the agent function synchronously with the payload as JSON and returns its JSON result', async () => {
-    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 200, Payload: payload({ ok: true, charts: 3 }) });
+    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 200, Payload: payload({ charts: ['a', 'b'] }) });
 
-    const result = await invoker().invoke('charter', { job_id: 'job-1' });
+    const result = await invoker().invoke('charter', JOB);
 
-    expect(result).toEqual({ ok: true, charts: 3 });
+    expect(result).toEqual({ charts: ['a', 'b'] });
     expect(lambdaMock).toHaveReceivedCommandWith(InvokeCommand, {
       FunctionName: 'alex-charter',
       InvocationType: 'RequestResponse',
     });
     const sent = lambdaMock.commandCalls(InvokeCommand)[0]?.args[0].input.Payload as Uint8Array;
-    expect(JSON.parse(new TextDecoder().decode(sent))).toEqual({ job_id: 'job-1' });
+    expect(JSON.parse(new TextDecoder().decode(sent))).toEqual(JOB);
+  });
+
+  it("rejects a reply that does not match the agent's output schema, naming the bad fields", async () => {
+    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 200, Payload: payload({ success_rate: 'high' }) });
+
+    const error = await invoker()
+      .invoke('retirement', JOB)
+      .catch((err: unknown) => err);
+
+    expect(error).toBeInstanceOf(AgentInvocationError);
+    expect((error as Error).message).toMatch(
+      /^agent retirement failed: invalid reply: success_rate: .*; estimated_income: /,
+    );
   });
 
   it('turns a function error into an AgentInvocationError naming the agent and its error message', async () => {
@@ -58,7 +73,7 @@ describe('LambdaInvoker', () => {
     });
 
     const error = await invoker()
-      .invoke('reporter', { job_id: 'job-1' })
+      .invoke('reporter', JOB)
       .catch((err: unknown) => err);
 
     expect(error).toBeInstanceOf(AgentInvocationError);
@@ -69,7 +84,7 @@ describe('LambdaInvoker', () => {
   it('turns a non-2xx status into an AgentInvocationError', async () => {
     lambdaMock.on(InvokeCommand).resolves({ StatusCode: 500, Payload: payload(null) });
 
-    await expect(invoker().invoke('tagger', {})).rejects.toThrow(
+    await expect(invoker().invoke('tagger', TAG_VTI)).rejects.toThrow(
       'agent tagger failed: Lambda answered with status 500',
     );
   });
@@ -78,11 +93,11 @@ describe('LambdaInvoker', () => {
     lambdaMock
       .on(InvokeCommand)
       .rejectsOnce(new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }))
-      .resolves({ StatusCode: 200, Payload: payload({ tagged: ['VTI'] }) });
+      .resolves({ StatusCode: 200, Payload: payload({ tagged: ['VTI'], unresolved: [] }) });
 
-    const result = await invoker().invoke('tagger', { symbols: ['VTI'] });
+    const result = await invoker().invoke('tagger', TAG_VTI);
 
-    expect(result).toEqual({ tagged: ['VTI'] });
+    expect(result).toEqual({ tagged: ['VTI'], unresolved: [] });
     expect(lambdaMock).toHaveReceivedCommandTimes(InvokeCommand, 2);
   });
 
@@ -91,7 +106,7 @@ describe('LambdaInvoker', () => {
       .on(InvokeCommand)
       .rejects(new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }));
 
-    await expect(invoker().invoke('retirement', {})).rejects.toThrow(
+    await expect(invoker().invoke('retirement', JOB)).rejects.toThrow(
       'agent retirement failed: TooManyRequestsException: Rate exceeded',
     );
     expect(lambdaMock).toHaveReceivedCommandTimes(InvokeCommand, 3);
@@ -102,19 +117,25 @@ describe('InProcessInvoker', () => {
   it('passes the handler only JSON: dates become strings and functions vanish', async () => {
     let seen: unknown;
     const local = new InProcessInvoker({
-      reporter: async (event) => {
+      charter: async (event) => {
         seen = event;
-        return { at: new Date('2026-01-02T03:04:05.000Z'), done: () => true };
+        return { charts: ['allocation'], at: new Date('2026-01-02T03:04:05.000Z'), done: () => true };
       },
     });
+    const event = { ...JOB, at: new Date('2026-01-01T00:00:00.000Z'), callback: () => 1 };
 
-    const result = await local.invoke('reporter', {
-      at: new Date('2026-01-01T00:00:00.000Z'),
-      callback: () => 1,
-    });
+    const result = await local.invoke('charter', event);
 
-    expect(seen).toEqual({ at: '2026-01-01T00:00:00.000Z' });
-    expect(result).toEqual({ at: '2026-01-02T03:04:05.000Z' });
+    expect(seen).toEqual({ ...JOB, at: '2026-01-01T00:00:00.000Z' });
+    expect(result).toEqual({ charts: ['allocation'] });
+  });
+
+  it("validates the handler's reply like a Lambda's", async () => {
+    const local = new InProcessInvoker({ reporter: async () => ({ report_chars: -1 }) });
+
+    await expect(local.invoke('reporter', JOB)).rejects.toThrow(
+      /^agent reporter failed: invalid reply: report_chars: .*; insights_available: /,
+    );
   });
 
   it('wraps a handler error in an AgentInvocationError naming the agent and cause', async () => {
@@ -124,7 +145,7 @@ describe('InProcessInvoker', () => {
       },
     });
 
-    const error = await local.invoke('charter', {}).catch((err: unknown) => err);
+    const error = await local.invoke('charter', JOB).catch((err: unknown) => err);
 
     expect(error).toBeInstanceOf(AgentInvocationError);
     expect((error as AgentInvocationError).agent).toBe('charter');
@@ -133,7 +154,7 @@ describe('InProcessInvoker', () => {
   });
 
   it('fails clearly for an agent with no handler in this process', async () => {
-    await expect(new InProcessInvoker({}).invoke('tagger', {})).rejects.toThrow(
+    await expect(new InProcessInvoker({}).invoke('tagger', TAG_VTI)).rejects.toThrow(
       'agent tagger failed: no handler is registered for it in this process',
     );
   });

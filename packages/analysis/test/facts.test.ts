@@ -1,63 +1,15 @@
-import type { Portfolio } from '@alex/database';
+import { testPortfolio } from '@alex/database/testing';
 import { describe, expect, it } from 'vitest';
 import { portfolioFacts } from '../src/facts.ts';
 import { DEFAULT_ANNUAL_CONTRIBUTION, retirementInputs } from '../src/retirement-inputs.ts';
 
-const T = '2026-01-01T00:00:00.000Z';
-const instrument = (symbol: string, price: string | null, assetClass: Record<string, number> | null) => ({
-  symbol,
-  name: `${symbol} fund`,
-  instrument_type: 'etf' as const,
-  current_price: price,
-  allocation_asset_class: assetClass,
-  allocation_regions: assetClass ? { north_america: 100 } : null,
-  allocation_sectors: assetClass ? { diversified: 100 } : null,
-  is_user_added: false,
-  created_at: T,
-  updated_at: T,
-});
-
-function portfolio(): Portfolio {
-  const position = (symbol: string, quantity: string, inst: ReturnType<typeof instrument>) => ({
-    id: `p-${symbol}`,
-    account_id: 'a1',
-    symbol,
-    quantity,
-    as_of_date: '2026-01-01',
-    created_at: T,
-    updated_at: T,
-    instrument: inst,
-  });
-  return {
-    user: {
-      clerk_user_id: 'u1',
-      display_name: 'Ada',
-      years_until_retirement: 20,
-      target_retirement_income: '60000.00',
-      asset_class_targets: { equity: 70, fixed_income: 30 },
-      region_targets: { north_america: 50, international: 50 },
-      created_at: T,
-      updated_at: T,
-    },
-    accounts: [
-      {
-        id: 'a1',
-        clerk_user_id: 'u1',
-        account_name: '401k',
-        account_purpose: null,
-        cash_balance: '1000.00',
-        cash_interest: '0.0100',
-        created_at: T,
-        updated_at: T,
-        positions: [
-          position('EQ', '10', instrument('EQ', '600.00', { equity: 100 })),
-          position('BD', '20', instrument('BD', '100.00', { fixed_income: 100 })),
-          position('NEW', '5', instrument('NEW', '200.00', null)),
-        ],
-      },
-    ],
-  } as Portfolio;
-}
+/** $10,000 in all (today's dollars): $6,000 equity, $2,000 fixed income, $1,000 unclassified, $1,000 cash. */
+const portfolio = () =>
+  testPortfolio('1000.00', [
+    ['EQ', 6000, 'equity', 'north_america'],
+    ['BD', 2000, 'fixed_income', 'north_america'],
+    ['NEW', 1000, null, null],
+  ]);
 
 describe('portfolioFacts', () => {
   it('values the portfolio, splits it by asset class with cash as cash, and measures drift against targets', () => {

@@ -36,7 +36,7 @@ export const ROUTES = {
 export type EndpointName = keyof typeof ROUTES;
 
 /** The agents the planner runs, in the order they run; their progress is tracked per job. */
-export const AGENT_NAMES = ['tagger', 'reporter', 'charter', 'retirement'] as const;
+export { AGENT_NAMES } from '@alex/core/deployables';
 
 /**
  * `generated_by` of every stored text (report, retirement analysis, chart words) that Alex's built-in

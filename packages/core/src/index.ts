@@ -1,3 +1,5 @@
+export * from './deployables.ts';
+export * from './env.ts';
 export * from './lambda.ts';
 export * from './logger.ts';
 export * from './metrics.ts';

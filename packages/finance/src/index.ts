@@ -2,8 +2,6 @@ export * from './allocation.ts';
 export * from './assumptions.ts';
 export * from './charts.ts';
 export * from './cholesky.ts';
-export * from './cli/retirement-args.ts';
-export * from './cli/retirement-table.ts';
 export * from './colors.ts';
 export * from './decimal.ts';
 export * from './drift.ts';

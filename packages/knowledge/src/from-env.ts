@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ENV, envValue } from '@alex/core';
 import { S3VectorsClient } from '@aws-sdk/client-s3vectors';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { HashingEmbedder } from './hashing-embedder.ts';
@@ -9,7 +10,7 @@ import { S3VectorsStore } from './s3-vectors-store.ts';
 import { SageMakerEmbedder } from './sagemaker-embedder.ts';
 
 /** The variables that, all set, put market knowledge on AWS. */
-export const AWS_KNOWLEDGE_VARIABLES = ['VECTOR_BUCKET', 'VECTOR_INDEX', 'SAGEMAKER_ENDPOINT'] as const;
+export const AWS_KNOWLEDGE_VARIABLES = [ENV.VECTOR_BUCKET, ENV.VECTOR_INDEX, ENV.SAGEMAKER_ENDPOINT] as const;
 
 /** The market-knowledge adapters chosen for this environment, and a line saying which. */
 export interface Knowledge {
@@ -31,7 +32,7 @@ export function localKnowledgeDir(root: string): string {
  * Some but not all of the three set is a {@link KnowledgeConfigError}. Empty values count as unset.
  */
 export function knowledgeFromEnv(env: Readonly<Record<string, string | undefined>>, root: string): Knowledge {
-  const value = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const value = (name: string) => envValue(env, name);
   const missing = AWS_KNOWLEDGE_VARIABLES.filter((name) => value(name) === undefined);
   const [bucket, index, endpoint] = AWS_KNOWLEDGE_VARIABLES.map(value);
   if (bucket !== undefined && index !== undefined && endpoint !== undefined) {

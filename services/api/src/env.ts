@@ -1,4 +1,4 @@
-import { type LogLevel, parseLogLevel } from '@alex/core';
+import { ENV, type Env, EnvironmentError, envValue, type LogLevel, parseLogLevel, readEnv } from '@alex/core';
 import { type DatabaseConfig, databaseConfigFromEnv } from '@alex/database';
 import { z } from 'zod';
 import { type ApiLimits, DEFAULT_LIMITS } from './deps.ts';
@@ -16,6 +16,8 @@ export interface ApiSettings {
   webhookSecretArn: string | undefined;
   /** Secrets Manager ARN of the header value CloudFront adds (AWS); the API refuses calls without it. */
   originSecretArn: string | undefined;
+  /** That header value given directly (`ORIGIN_SECRET`), when no ARN is. */
+  originSecret: string | undefined;
   limits: ApiLimits;
   logLevel: LogLevel;
 }
@@ -35,7 +37,7 @@ const Origins = z
         z
           .url()
           .refine(
-            (o) => !o.includes('*') && new URL(o).origin === o,
+            (o) => !o.includes('*') && URL.canParse(o) && new URL(o).origin === o,
             'must be an exact origin, e.g. https://app.example.com',
           ),
       )
@@ -44,15 +46,17 @@ const Origins = z
 
 const Settings = z.object({
   ALEX_LOCAL_MODE: z.enum(['0', '1']).default('0'),
-  CLERK_JWKS_URL: z.url().optional(),
-  CLERK_ISSUER: z.url().optional(),
-  CLERK_AUTHORIZED_PARTIES: Origins.optional(),
-  CORS_ORIGINS: Origins.optional(),
-  SQS_QUEUE_URL: z.url().optional(),
+  [ENV.CLERK_JWKS_URL]: z.url().optional(),
+  [ENV.CLERK_ISSUER]: z.url().optional(),
+  [ENV.CLERK_AUTHORIZED_PARTIES]: Origins.optional(),
+  [ENV.CORS_ORIGINS]: Origins.optional(),
+  [ENV.SQS_QUEUE_URL]: z.url().optional(),
   CLERK_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
-  CLERK_WEBHOOK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  [ENV.CLERK_WEBHOOK_SECRET_ARN]: z.string().startsWith('arn:').optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
-  ORIGIN_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  [ENV.ORIGIN_SECRET_ARN]: z.string().startsWith('arn:').optional(),
+  /** The origin secret itself, instead of its ARN (tests of a built bundle; never set by the infra). */
+  ORIGIN_SECRET: z.string().min(16).optional(),
   ALEX_ANALYSES_PER_DAY: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.analysesPerDay),
   ALEX_PLACEHOLDERS_PER_DAY: z.coerce
     .number()
@@ -66,23 +70,16 @@ const Settings = z.object({
  * Reads the API's environment. On AWS every Clerk, CORS and queue variable is required. In local
  * mode (`ALEX_LOCAL_MODE=1`, refused inside Lambda) missing Clerk settings mean the local issuer.
  */
-export function apiEnv(env: Readonly<Record<string, string | undefined>> = process.env): ApiSettings {
-  // An empty variable counts as unset.
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = Settings.safeParse(set);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid API environment: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const e = parsed.data;
+export function apiEnv(env: Env): ApiSettings {
+  const e = readEnv(Settings, env);
   const localMode = e.ALEX_LOCAL_MODE === '1';
   if (localMode && e.AWS_LAMBDA_FUNCTION_NAME) {
-    throw new Error('Invalid API environment: ALEX_LOCAL_MODE must not be set on Lambda');
+    throw new EnvironmentError('ALEX_LOCAL_MODE', 'must not be set on Lambda');
   }
   const required = <T>(name: keyof typeof e, value: T | undefined, local: T): T => {
     if (value !== undefined) return value;
     if (localMode) return local;
-    throw new Error(`Invalid API environment: ${name} is not set`);
+    throw new EnvironmentError(name, 'is not set');
   };
   return {
     database: databaseConfigFromEnv(env),
@@ -97,8 +94,12 @@ export function apiEnv(env: Readonly<Record<string, string | undefined>> = proce
     webhookSecret: e.CLERK_WEBHOOK_SECRET,
     webhookSecretArn: e.CLERK_WEBHOOK_SECRET_ARN,
     // On Lambda the API is reached only through CloudFront, which proves it with this secret.
-    originSecretArn: localMode ? e.ORIGIN_SECRET_ARN : required('ORIGIN_SECRET_ARN', e.ORIGIN_SECRET_ARN, ''),
+    originSecretArn:
+      localMode || e.ORIGIN_SECRET !== undefined
+        ? e.ORIGIN_SECRET_ARN
+        : required('ORIGIN_SECRET_ARN', e.ORIGIN_SECRET_ARN, ''),
+    originSecret: e.ORIGIN_SECRET,
     limits: { analysesPerDay: e.ALEX_ANALYSES_PER_DAY, placeholdersPerDay: e.ALEX_PLACEHOLDERS_PER_DAY },
-    logLevel: parseLogLevel(env.LOG_LEVEL),
+    logLevel: parseLogLevel(envValue(env, 'LOG_LEVEL')),
   };
 }

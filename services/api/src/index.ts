@@ -10,6 +10,7 @@ export { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS } from './cors.ts';
 export type { ApiDeps } from './deps.ts';
 export { type ApiSettings, apiEnv } from './env.ts';
 export { ApiError, type ErrorBody, RouteNotFoundError, toHttpFailure, UnauthorizedError } from './errors.ts';
+export { type ApiClients, apiHandlerDeps } from './handler-deps.ts';
 export {
   createLocalIssuer,
   LOCAL_ISSUER_URL,

@@ -48,6 +48,10 @@ describe('apiEnv', () => {
     expect(() => apiEnv({ ...AWS, CORS_ORIGINS: 'https://app.example.com/path' })).toThrow('CORS_ORIGINS');
   });
 
+  it('names CORS_ORIGINS when an origin is not a URL at all', () => {
+    expect(() => apiEnv({ ...AWS, CORS_ORIGINS: 'app.example.com' })).toThrow(/^CORS_ORIGINS: /);
+  });
+
   it('in local mode without Clerk keys uses the local issuer and the local SPA origin', () => {
     const settings = apiEnv({ ALEX_LOCAL_MODE: '1' });
     expect(settings.auth).toEqual({

@@ -1,17 +1,19 @@
 import { resetDatabase } from '@alex/database';
+import { startTestDatabase, type TestDatabase } from '@alex/local-data-api/testing';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Webhook } from 'svix';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../packages/database/test/support/backends.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiHandler } from '../src/app.ts';
+import { apiHandlerDeps } from '../src/handler-deps.ts';
 import { invoke } from './support.ts';
 
 const SECRET = `whsec_${Buffer.from('the cold-start secret, 32 bytes!').toString('base64')}`;
 const secrets = mockClient(SecretsManagerClient);
 
-describe('the Lambda entry point', () => {
+describe('the API handler built from an environment', () => {
   let db: TestDatabase;
-  let handler: typeof import('../src/handler.ts').handler;
+  let handler: ReturnType<typeof createApiHandler>;
 
   beforeAll(async () => {
     db = await startTestDatabase('pglite');
@@ -19,15 +21,18 @@ describe('the Lambda entry point', () => {
     secrets
       .on(GetSecretValueCommand)
       .resolves({ SecretString: JSON.stringify({ CLERK_WEBHOOK_SECRET: SECRET }) });
-    vi.stubEnv('ALEX_LOCAL_MODE', '1');
-    vi.stubEnv('DATA_API_ENDPOINT', db.url);
-    vi.stubEnv('AWS_REGION', 'us-east-1');
-    vi.stubEnv('CLERK_WEBHOOK_SECRET_ARN', 'arn:aws:secretsmanager:us-east-1:1:secret:alex/clerk-webhook');
-    vi.stubEnv('LOG_LEVEL', 'error');
-    ({ handler } = await import('../src/handler.ts'));
+    const env = {
+      ALEX_LOCAL_MODE: '1',
+      DATA_API_ENDPOINT: db.url,
+      AWS_REGION: 'us-east-1',
+      CLERK_WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:1:secret:alex/clerk-webhook',
+      LOG_LEVEL: 'error',
+    };
+    handler = createApiHandler(
+      await apiHandlerDeps(env, { secrets: new SecretsManagerClient({ region: 'us-east-1' }) }),
+    );
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     secrets.restore();
     await db.close();
   });

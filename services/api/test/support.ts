@@ -1,15 +1,15 @@
 import { createLogger, type Logger } from '@alex/core';
 import { createRepositories, type Repositories, resetDatabase } from '@alex/database';
+import { startTestDatabase, type TestDatabase } from '@alex/local-data-api/testing';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
-import { startTestDatabase, type TestDatabase } from '../../../packages/database/test/support/backends.ts';
 import { createApiHandler } from '../src/app.ts';
 import { createJwtVerifier } from '../src/auth.ts';
 import type { ApiDeps } from '../src/deps.ts';
 import type { JobQueue } from '../src/queue.ts';
 import { checkAgainstContract } from './contract-check.ts';
 
-export { BACKENDS } from '../../../packages/database/test/support/backends.ts';
+export { BACKENDS } from '@alex/local-data-api/testing';
 
 export const ISSUER = 'https://clerk.test.example';
 export const SPA_ORIGIN = 'https://app.example.com';

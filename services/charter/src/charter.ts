@@ -1,7 +1,7 @@
-import { type AgentJobDeps, runAgentJob } from '@alex/agents';
+import { type AgentJobDeps, AgentJobEvent, type ChartResult, runAgentJob } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
 import type { Logger, MetricsEmitter } from '@alex/core';
-import { AgentJobEvent, type Chart, type Repositories } from '@alex/database';
+import type { Chart, Repositories } from '@alex/database';
 import type { Model } from '@openai/agents';
 import type { z } from 'zod';
 import { type ChartText, type ChartTexts, createChartAgent } from './agent.ts';
@@ -13,12 +13,8 @@ import { type ChartContext, type ChartDataAnswer, chartDataAnswer } from './tool
 export const ChartEvent = AgentJobEvent;
 export type ChartEvent = z.input<typeof ChartEvent>;
 
-/** What the charter answers: the keys of the charts it stored, and who wrote their words. */
-export interface ChartResult {
-  charts: string[];
-  /** The model id, 'offline', or 'offline-fallback'. */
-  generated_by: string;
-}
+/** What this agent answers the planner, as the agent registry declares it. */
+export type { ChartResult };
 
 /** Raised when there is nothing to chart (a portfolio without value). */
 export class ChartingError extends Error {

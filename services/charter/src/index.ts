@@ -7,7 +7,7 @@ export {
   makeCharts,
   mergeChartTexts,
 } from './charter.ts';
-export { type CharterEnv, charterEnv } from './env.ts';
+export { charterHandlerDeps, createCharterHandler } from './create-handler.ts';
 export { charterOfflineScript, OFFLINE_CHART_NOTE, offlineChartText } from './offline.ts';
 export { CHARTER_INSTRUCTIONS, charterPrompt } from './prompts.ts';
 export { type ChartContext, type ChartData, chartDataAnswer, getChartData } from './tools.ts';

@@ -1,15 +1,15 @@
 import { FALLBACK_GENERATED_BY, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { answer } from '@alex/agents/testing';
 import { portfolioFacts } from '@alex/analysis';
 import { createMetricsEmitter } from '@alex/core';
 import { type Chart, NotFoundError, TEST_USER } from '@alex/database';
-import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
+import { functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChartEvent, makeCharts } from '../src/charter.ts';
 import { OFFLINE_CHART_NOTE } from '../src/offline.ts';
 import { chartDeps, newJob, startTestDatabase, type TestDatabase } from './support.ts';
 
 const USER = TEST_USER.clerk_user_id;
-const answer = (value: unknown) => [assistantMessage(JSON.stringify(value))];
 const getChartData = () => [functionCall('get_chart_data', {}, { callId: 'call_chart_data' })];
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
 const texts = {

@@ -1,11 +1,6 @@
-import type { AgentName, Portfolio } from '@alex/database';
-
-/** An instrument the tagger must classify before the analysis can use it. */
-export interface InstrumentToTag {
-  symbol: string;
-  name: string;
-  instrument_type: string | null;
-}
+import type { InstrumentToTag } from '@alex/agents';
+import type { AgentName } from '@alex/core';
+import type { Portfolio } from '@alex/database';
 
 /** What the planner will do for one portfolio, decided by code (never by the model). */
 export interface AnalysisPlan {

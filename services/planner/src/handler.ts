@@ -1,26 +1,5 @@
-import { agentInvokerFromEnv, configureTracing, withLangfuseKeys } from '@alex/agents';
-import { createLogger } from '@alex/core';
-import { createDataApiClient, createRepositories } from '@alex/database';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { plannerEnv } from './env.ts';
-import { createSqsHandler } from './sqs-handler.ts';
+import { createPlannerHandler, plannerHandlerDeps } from './create-handler.ts';
 
-// Clients are created once per container and reused across invocations.
-const settings = plannerEnv();
-const logger = createLogger({ level: settings.logLevel, bound: { service: 'planner' } });
-const tracing = configureTracing(await withLangfuseKeys(settings.env, logger), logger);
-const processBatch = createSqsHandler({
-  repos: createRepositories(createDataApiClient(settings.database)),
-  invoker: agentInvokerFromEnv(settings.env),
-  logger,
-  staleAfterSeconds: settings.staleAfterSeconds,
-});
-
+// The environment is read once per container; a bad variable fails the cold start, naming it.
 /** Lambda entry point: SQS batch in, partial-batch failures out; traces flushed before returning. */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  try {
-    return await processBatch(event);
-  } finally {
-    await tracing.flush();
-  }
-}
+export const handler = createPlannerHandler(await plannerHandlerDeps(process.env));

@@ -1,8 +1,8 @@
-import { type AgentInvoker, withJobTrace } from '@alex/agents';
-import type { Logger } from '@alex/core';
-import type { AgentName, AnalysisJob, Repositories } from '@alex/database';
+import { type AgentInput, type AgentInvoker, type AgentOutput, withJobTrace } from '@alex/agents';
+import type { AgentName, Logger } from '@alex/core';
+import type { AnalysisJob, Repositories } from '@alex/database';
 import { type AnalysisPlan, planAnalysis } from './decide.ts';
-import { type TaggerResult, type TaggingOutcome, tagInBatches } from './tagging.ts';
+import { type TaggingOutcome, tagInBatches } from './tagging.ts';
 
 /** What the planner needs; built from the environment in Lambda, from local adapters in `pnpm dev`. */
 export interface PlannerDeps {
@@ -72,14 +72,14 @@ async function execute(
     return { kind: 'failed', jobId: job.id, message };
   }
   const durations: Partial<Record<AgentName, number>> = {};
-  const call = async <T>(agent: AgentName, payload: unknown): Promise<T> => {
+  const call = async <A extends AgentName>(agent: A, payload: AgentInput<A>): Promise<AgentOutput<A>> => {
     const t0 = now();
     await deps.repos.jobs.setProgress(job.id, agent, {
       status: 'running',
       started_at: new Date(t0).toISOString(),
     });
     try {
-      const result = await deps.invoker.invoke<T>(agent, payload);
+      const result = await deps.invoker.invoke(agent, payload);
       durations[agent] = now() - t0;
       await deps.repos.jobs.setProgress(job.id, agent, {
         status: 'completed',
@@ -104,7 +104,7 @@ async function execute(
   if (plan.toTag.length > 0) {
     try {
       tagging = await tagInBatches(plan.toTag, deps.repos, (instruments) =>
-        call<TaggerResult>('tagger', { job_id: job.id, instruments }),
+        call('tagger', { job_id: job.id, instruments }),
       );
     } catch (err: unknown) {
       return fail(job, deps, [['tagger', err]]);

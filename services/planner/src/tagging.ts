@@ -1,14 +1,8 @@
+import { type InstrumentToTag, TAGGER_MAX_INSTRUMENTS, type TaggerResult } from '@alex/agents';
 import type { Repositories } from '@alex/database';
-import type { InstrumentToTag } from './decide.ts';
 
 /** The most instruments the tagger accepts in one call (its event schema refuses more). */
-export const TAGGER_BATCH_SIZE = 50;
-
-/** What the tagger answers for one batch. */
-export interface TaggerResult {
-  tagged?: string[];
-  unresolved?: { symbol: string; reason: string }[];
-}
+export const TAGGER_BATCH_SIZE = TAGGER_MAX_INSTRUMENTS;
 
 /** What tagging a whole portfolio came to: every batch merged, plus the symbols left cooling off. */
 export interface TaggingOutcome {

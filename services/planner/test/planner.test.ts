@@ -1,5 +1,6 @@
-import { type AgentName, InProcessInvoker } from '@alex/agents';
-import { silentLogger } from '@alex/core';
+import { InProcessInvoker } from '@alex/agents';
+import { SAMPLE_REPLIES } from '@alex/agents/testing';
+import { type AgentName, silentLogger } from '@alex/core';
 import { createRepositories, type Repositories, resetDatabase } from '@alex/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysisJob } from '../src/planner.ts';
@@ -7,21 +8,30 @@ import { BACKENDS, startTestDatabase, type TestDatabase } from './support.ts';
 
 type Handler = (event: unknown) => Promise<unknown>;
 
-/** Fake agents that record calls and how many ran at once. */
-function fakeAgents(overrides: Partial<Record<AgentName, Handler>> = {}) {
+/**
+ * Fake agents that record calls and how many ran at once. With `together`, each agent waits until
+ * that many are running before it answers (so a planner that ran them one at a time never finishes);
+ * otherwise each takes 30 ms.
+ */
+function fakeAgents(overrides: Partial<Record<AgentName, Handler>> = {}, together = 0) {
   const calls: { agent: AgentName; event: unknown }[] = [];
   let running = 0;
   let maxConcurrent = 0;
+  let allRunning: () => void = () => {};
+  const gathered = new Promise<void>((resolve) => {
+    allRunning = resolve;
+  });
   const agent =
     (name: AgentName): Handler =>
     async (event) => {
       calls.push({ agent: name, event });
       running += 1;
       maxConcurrent = Math.max(maxConcurrent, running);
+      if (together > 0 && running >= together) allRunning();
       try {
-        await new Promise((resolve) => setTimeout(resolve, 30));
+        await (together > 0 ? gathered : new Promise((resolve) => setTimeout(resolve, 30)));
         const override = overrides[name];
-        return override ? await override(event) : { ok: true };
+        return override ? await override(event) : SAMPLE_REPLIES[name];
       } finally {
         running -= 1;
       }
@@ -56,7 +66,7 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
   });
 
   it('runs reporter, charter and retirement in parallel and completes the job', async () => {
-    const agents = fakeAgents();
+    const agents = fakeAgents({}, 3);
     const jobId = await newJob();
     const outcome = await runAnalysisJob(jobId, deps(agents.invoker));
     expect(outcome).toEqual({ kind: 'completed', jobId });
@@ -110,6 +120,18 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
     expect(job.error_message).toContain('Bedrock said no');
     expect(job.progress.charter).toMatchObject({ status: 'failed' });
     expect(job.progress.reporter).toMatchObject({ status: 'completed' });
+  });
+
+  it('fails the job when an agent answers something its registered output schema does not describe', async () => {
+    const agents = fakeAgents({ retirement: async () => ({ success_rate: 'most of them' }) });
+    const jobId = await newJob();
+
+    const outcome = await runAnalysisJob(jobId, deps(agents.invoker));
+
+    expect(outcome.kind).toBe('failed');
+    const job = await repos.jobs.get(USER, jobId);
+    expect(job.error_message).toMatch(/^retirement: .*invalid reply: success_rate: /);
+    expect(job.progress.retirement).toMatchObject({ status: 'failed' });
   });
 
   it('sends instruments that lack data to the tagger before the other agents', async () => {

@@ -1,5 +1,6 @@
 import { InProcessInvoker } from '@alex/agents';
-import { silentLogger } from '@alex/core';
+import { SAMPLE_REPLIES } from '@alex/agents/testing';
+import { type AgentName, silentLogger } from '@alex/core';
 import { createRepositories, type Repositories, resetDatabase } from '@alex/database';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +23,13 @@ const record = (messageId: string, body: string) =>
 describe('planner SQS handler', () => {
   let db: TestDatabase;
   let repos: Repositories;
-  const ok = async () => ({ ok: true });
-  const invoker = new InProcessInvoker({ tagger: ok, reporter: ok, charter: ok, retirement: ok });
+  const ok = (agent: AgentName) => async () => SAMPLE_REPLIES[agent];
+  const invoker = new InProcessInvoker({
+    tagger: ok('tagger'),
+    reporter: ok('reporter'),
+    charter: ok('charter'),
+    retirement: ok('retirement'),
+  });
 
   beforeAll(async () => {
     db = await startTestDatabase('pglite');

@@ -3,4 +3,4 @@ export {
   BACKENDS,
   startTestDatabase,
   type TestDatabase,
-} from '../../../packages/database/test/support/backends.ts';
+} from '@alex/local-data-api/testing';

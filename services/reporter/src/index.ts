@@ -1,4 +1,5 @@
 export { countRecommendations, createReportWriter, PortfolioReport } from './agent.ts';
+export { createReporterHandler, type ReporterHandlerDeps, reporterHandlerDeps } from './create-handler.ts';
 export { type ReporterEnv, reporterEnv } from './env.ts';
 export { reportWriterScript } from './offline.ts';
 export { writeOfflineReport } from './offline-report.ts';

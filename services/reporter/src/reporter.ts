@@ -1,7 +1,13 @@
-import { type AgentJobDeps, runAgentJob, withDisclaimer } from '@alex/agents';
+import {
+  type AgentJobDeps,
+  AgentJobEvent,
+  type ReporterResult,
+  runAgentJob,
+  withDisclaimer,
+} from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
 import type { Logger, MetricsEmitter } from '@alex/core';
-import { AgentJobEvent, type Repositories } from '@alex/database';
+import type { Repositories } from '@alex/database';
 import { type KnowledgeStore, marketInsights } from '@alex/knowledge';
 import type { Model } from '@openai/agents';
 import type { z } from 'zod';
@@ -15,13 +21,8 @@ import type { ReporterContext } from './tools.ts';
 export const ReporterEvent = AgentJobEvent;
 export type ReporterEvent = z.infer<typeof ReporterEvent>;
 
-/** What the reporter answers the planner (the report itself is in the database). */
-export interface ReporterResult {
-  report_chars: number;
-  insights_available: boolean;
-  /** Who wrote the stored report: the model id, 'offline', or 'offline-fallback'. */
-  generated_by: string;
-}
+/** What this agent answers the planner, as the agent registry declares it. */
+export type { ReporterResult };
 
 /** What `writeReport` needs; the handler builds it once per container, tests build their own. */
 export interface ReporterDeps {

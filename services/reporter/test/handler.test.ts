@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidEventError } from '@alex/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReporterHandler, reporterHandlerDeps } from '../src/create-handler.ts';
 import { newJob, startSeededDatabase, USER } from './support.ts';
 
 describe('reporter handler', () => {
@@ -11,16 +12,17 @@ describe('reporter handler', () => {
 
   beforeAll(async () => {
     db = await startSeededDatabase();
-    // The handler builds its clients from the environment when loaded: point it at this database,
-    // the offline model and a knowledge folder of its own.
-    vi.stubEnv('DATA_API_ENDPOINT', db.url);
-    vi.stubEnv('ALEX_ROOT', mkdtempSync(join(tmpdir(), 'alex-reporter-handler-')));
-    vi.stubEnv('ALEX_MODEL_PROVIDER', 'offline');
-    vi.stubEnv('LOG_LEVEL', 'error');
-    ({ handler } = await import('../src/handler.ts'));
+    // Built from an environment that points at this database, the offline model and a knowledge
+    // folder of its own.
+    const env = {
+      DATA_API_ENDPOINT: db.url,
+      ALEX_ROOT: mkdtempSync(join(tmpdir(), 'alex-reporter-handler-')),
+      ALEX_MODEL_PROVIDER: 'offline',
+      LOG_LEVEL: 'error',
+    };
+    handler = createReporterHandler(await reporterHandlerDeps(env));
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await db?.close();
   });
 

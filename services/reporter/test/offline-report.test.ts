@@ -1,10 +1,10 @@
 import { OFFLINE_LABEL } from '@alex/agents';
 import { portfolioFacts } from '@alex/analysis';
+import { testPortfolio as portfolio } from '@alex/database/testing';
 import { describe, expect, it } from 'vitest';
 import { PortfolioReport } from '../src/agent.ts';
 import { writeOfflineReport } from '../src/offline-report.ts';
 import { portfolioAnalysis } from '../src/portfolio-analysis.ts';
-import { portfolio } from './fixtures.ts';
 
 const reportOf = (...args: Parameters<typeof portfolio>) =>
   writeOfflineReport(portfolioAnalysis(portfolioFacts(portfolio(...args))), {

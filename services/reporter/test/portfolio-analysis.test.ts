@@ -1,9 +1,9 @@
 import { portfolioFacts } from '@alex/analysis';
+import { testPortfolio as portfolio } from '@alex/database/testing';
 import { describe, expect, it } from 'vitest';
 import { countRecommendations } from '../src/agent.ts';
 import { portfolioAnalysis } from '../src/portfolio-analysis.ts';
 import { MAX_RECOMMENDATIONS, MIN_RECOMMENDATIONS, recommendationsFor } from '../src/recommendations.ts';
-import { portfolio } from './fixtures.ts';
 
 // Eight funds, none above 25%: 70/30 equity/fixed income, half North American, half abroad.
 const onTarget = portfolio('0.00', [

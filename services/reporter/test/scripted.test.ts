@@ -1,13 +1,11 @@
 import { FALLBACK_GENERATED_BY, OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { answer, throttling } from '@alex/agents/testing';
 import { createMetricsEmitter } from '@alex/core';
 import type { Repositories } from '@alex/database';
-import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
+import { functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../src/reporter.ts';
 import { depsWith, newJob, startSeededDatabase, USER, validReport } from './support.ts';
-
-const throttling = () => Object.assign(new Error('Too many requests'), { name: 'ThrottlingException' });
-const answer = (report: object) => [assistantMessage(JSON.stringify(report))];
 
 describe('writeReport with scripted model turns', () => {
   let db: Awaited<ReturnType<typeof startSeededDatabase>>;

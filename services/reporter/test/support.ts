@@ -7,23 +7,11 @@ import { type KnowledgeStore, knowledgeFromEnv } from '@alex/knowledge';
 import type { Model } from '@openai/agents';
 import type { ReporterDeps } from '../src/reporter.ts';
 
-/** The seeded demo user. */
-export const USER = 'user_test_123';
+/** The seeded demo user, and a fresh job for it per test. */
+export { DEMO_USER as USER, newJob } from '@alex/database/testing';
 
 /** An embedded database (in-memory PGlite behind the local Data API) reset with the test data. */
-export { startSeededDatabase } from '@alex/database/local';
-
-/**
- * A new job for the demo user. A user may have one active job at a time, so the previous test's job
- * is closed first.
- */
-export async function newJob(repos: Repositories): Promise<string> {
-  for (const job of await repos.jobs.list(USER)) {
-    if (job.status === 'pending' || job.status === 'running')
-      await repos.jobs.fail(job.id, 'closed by the next test');
-  }
-  return (await repos.jobs.create(USER)).id;
-}
+export { startSeededDatabase } from '@alex/local-data-api';
 
 /** The local knowledge store in a fresh temporary folder, seeded from the sample corpus. */
 export const localKnowledge = (): KnowledgeStore =>

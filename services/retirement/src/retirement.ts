@@ -1,7 +1,13 @@
-import { type AgentJobDeps, runAgentJob, withDisclaimer } from '@alex/agents';
+import {
+  type AgentJobDeps,
+  AgentJobEvent,
+  type RetirementResult,
+  runAgentJob,
+  withDisclaimer,
+} from '@alex/agents';
 import { portfolioFacts, retirementInputs } from '@alex/analysis';
 import type { Logger, MetricsEmitter } from '@alex/core';
-import { AgentJobEvent, type Repositories } from '@alex/database';
+import type { Repositories } from '@alex/database';
 import { projectionChart, runMonteCarlo } from '@alex/finance';
 import type { Model } from '@openai/agents';
 import type { z } from 'zod';
@@ -16,13 +22,8 @@ import type { RetirementContext } from './tools.ts';
 export const RetirementEvent = AgentJobEvent;
 export type RetirementEvent = z.infer<typeof RetirementEvent>;
 
-/** What the retirement agent answers the planner (the projection itself is in the database). */
-export interface RetirementResult {
-  success_rate: number;
-  estimated_income: number;
-  /** Who wrote the stored summary and detail: the model id, 'offline', or 'offline-fallback'. */
-  generated_by: string;
-}
+/** What this agent answers the planner, as the agent registry declares it. */
+export type { RetirementResult };
 
 /** What `projectRetirement` needs; the handler builds it once per container, tests build their own. */
 export interface RetirementDeps {

@@ -1,5 +1,6 @@
 import { InvalidEventError } from '@alex/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRetirementHandler, retirementHandlerDeps } from '../src/create-handler.ts';
 import { newJob, startSeededDatabase, USER } from './support.ts';
 
 describe('retirement handler', () => {
@@ -8,14 +9,11 @@ describe('retirement handler', () => {
 
   beforeAll(async () => {
     db = await startSeededDatabase();
-    // The handler builds its clients from the environment when loaded: point it at this database.
-    vi.stubEnv('DATA_API_ENDPOINT', db.url);
-    vi.stubEnv('ALEX_MODEL_PROVIDER', 'offline');
-    vi.stubEnv('LOG_LEVEL', 'error');
-    ({ handler } = await import('../src/handler.ts'));
+    // Built from an environment that points at this database and the offline model.
+    const env = { DATA_API_ENDPOINT: db.url, ALEX_MODEL_PROVIDER: 'offline', LOG_LEVEL: 'error' };
+    handler = createRetirementHandler(await retirementHandlerDeps(env));
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await db?.close();
   });
 

@@ -1,19 +1,14 @@
 import { FALLBACK_GENERATED_BY, OFFLINE_LABEL, OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { answer, throttling, toolOutputs } from '@alex/agents/testing';
 import { portfolioFacts, retirementInputs } from '@alex/analysis';
 import type { Repositories } from '@alex/database';
 import { runMonteCarlo } from '@alex/finance';
-import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
+import { functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRetirement } from '../src/retirement.ts';
 import { depsWith, newJob, startSeededDatabase, USER, validAnalysis } from './support.ts';
 
-const throttling = () => Object.assign(new Error('Too many requests'), { name: 'ThrottlingException' });
-const answer = (analysis: object) => [assistantMessage(JSON.stringify(analysis))];
 const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
-const toolOutputs = (model: ScriptedModel, call: number): unknown[] =>
-  ((model.calls[call]?.request.input ?? []) as { type?: string; output?: { text?: string } }[])
-    .filter((item) => item.type === 'function_call_result')
-    .map((item) => JSON.parse(item.output?.text ?? 'null'));
 
 describe('projectRetirement with scripted model turns', () => {
   let db: Awaited<ReturnType<typeof startSeededDatabase>>;

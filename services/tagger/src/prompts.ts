@@ -1,11 +1,5 @@
+import type { InstrumentToTag } from '@alex/agents';
 import { ASSET_CLASSES, INSTRUMENT_TYPES, REGIONS, SECTORS } from '@alex/database';
-
-/** An instrument the tagger is asked to classify. */
-export interface InstrumentToTag {
-  symbol: string;
-  name: string;
-  instrument_type: string | null;
-}
 
 /** The InstrumentTagger's system instructions. */
 export const TAGGER_INSTRUCTIONS = `You are the InstrumentTagger of Alex, an AI financial planner.

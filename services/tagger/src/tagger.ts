@@ -1,8 +1,14 @@
-import { runWithOutputRetry, withJobTrace } from '@alex/agents';
+import {
+  type InstrumentToTag,
+  runWithOutputRetry,
+  type TaggerEvent,
+  type TaggerResult,
+  withJobTrace,
+} from '@alex/agents';
 import type { Logger } from '@alex/core';
-import { type Instrument, type Repositories, TickerSymbol, ValidationError } from '@alex/database';
+import { type Instrument, type Repositories, ValidationError } from '@alex/database';
 import { MaxTurnsExceededError, type Model, ModelBehaviorError, ModelRefusalError } from '@openai/agents';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   createTaggerAgent,
   type InstrumentClassification,
@@ -10,32 +16,10 @@ import {
   type TaggerOutput,
 } from './agent.ts';
 import { mapWithConcurrency } from './concurrency.ts';
-import { type InstrumentToTag, taggerPrompt } from './prompts.ts';
+import { taggerPrompt } from './prompts.ts';
 import { type ReferenceLookup, referenceLookup } from './reference-data.ts';
 import { rejectionRecorder } from './rejection.ts';
 import type { TaggerContext } from './tools.ts';
-
-/** The tagger's Lambda event: the instruments the planner found missing a price or allocations. */
-export const TaggerEvent = z.object({
-  job_id: z.uuid().optional(),
-  instruments: z
-    .array(
-      z.object({
-        symbol: TickerSymbol,
-        name: z.string().trim().min(1).max(255),
-        instrument_type: z.string().trim().max(50).nullable().default(null),
-      }),
-    )
-    .min(1)
-    .max(50),
-});
-export type TaggerEvent = z.input<typeof TaggerEvent>;
-
-/** What the tagger answers: the symbols stored, and those left unclassified with the reason. */
-export interface TaggerResult {
-  tagged: string[];
-  unresolved: { symbol: string; reason: string }[];
-}
 
 /** Raised when no instrument could even be attempted (database or model unreachable for all of them). */
 export class TaggingError extends Error {

@@ -1,11 +1,11 @@
 import type { LanguageModelV3GenerateResult } from '@ai-sdk/provider';
-import { RetryingModel } from '@alex/agents';
+import { RetryingModel, TaggerEvent } from '@alex/agents';
 import { silentLogger } from '@alex/core';
 import type { Model } from '@openai/agents';
 import { aisdk } from '@openai/agents-extensions/ai-sdk';
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TaggerEvent, tagInstruments } from '../src/tagger.ts';
+import { tagInstruments } from '../src/tagger.ts';
 import { addPlaceholders, eventFor, startTestDatabase, type TestDatabase } from './support.ts';
 
 const usage = {

@@ -1,11 +1,11 @@
-import { OfflineModel } from '@alex/agents';
+import { OfflineModel, TaggerEvent } from '@alex/agents';
 import { silentLogger } from '@alex/core';
 import { DatabaseError } from '@alex/database';
 import type { Model, ModelRequest } from '@openai/agents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taggerOfflineScript } from '../src/offline.ts';
 import { instrumentFromPrompt } from '../src/prompts.ts';
-import { type TaggerDeps, TaggerEvent, TaggingError, tagInstruments } from '../src/tagger.ts';
+import { type TaggerDeps, TaggingError, tagInstruments } from '../src/tagger.ts';
 import { addPlaceholders, eventFor, startTestDatabase, type TestDatabase } from './support.ts';
 
 /** The offline tagger, except that the model call fails for the symbols in `failing`. */

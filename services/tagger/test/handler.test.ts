@@ -1,14 +1,15 @@
 import { InvalidEventError } from '@alex/core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTaggerHandler, taggerHandlerDeps } from '../src/create-handler.ts';
 
 describe('tagger handler', () => {
   let handler: (event: unknown) => Promise<unknown>;
 
   beforeAll(async () => {
-    // The handler builds its clients at import; nothing connects until an event is valid.
-    vi.stubEnv('ALEX_MODEL_PROVIDER', 'offline');
-    vi.stubEnv('LOG_LEVEL', 'error');
-    ({ handler } = await import('../src/handler.ts'));
+    // The handler builds its clients from the environment given; nothing connects until an event is valid.
+    handler = createTaggerHandler(
+      await taggerHandlerDeps({ ALEX_MODEL_PROVIDER: 'offline', LOG_LEVEL: 'error' }),
+    );
   });
 
   it('rejects an event without instruments, naming the field', async () => {

@@ -1,8 +1,9 @@
-import { OUTPUT_RETRY_NOTE, RetryingModel } from '@alex/agents';
+import { OUTPUT_RETRY_NOTE, RetryingModel, TaggerEvent } from '@alex/agents';
+import { answer } from '@alex/agents/testing';
 import { silentLogger } from '@alex/core';
-import { assistantMessage, functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
+import { functionCall, modelError, ScriptedModel } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TaggerEvent, tagInstruments } from '../src/tagger.ts';
+import { tagInstruments } from '../src/tagger.ts';
 import { addPlaceholders, eventFor, startTestDatabase, type TestDatabase } from './support.ts';
 
 /** A classification as Claude would answer it; `overrides` change the outcome's fields. */
@@ -21,7 +22,6 @@ const classification = (symbol: string, overrides: Record<string, unknown> = {})
     ...overrides,
   },
 });
-const answer = (value: unknown) => [assistantMessage(JSON.stringify(value))];
 const lookup = (symbol: string) => [
   functionCall('lookup_reference_data', { symbol }, { callId: `call_lookup_${symbol}` }),
 ];

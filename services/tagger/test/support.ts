@@ -4,7 +4,7 @@ import type { Repositories } from '@alex/database';
 export {
   type SeededDatabase as TestDatabase,
   startSeededDatabase as startTestDatabase,
-} from '@alex/database/local';
+} from '@alex/local-data-api';
 
 /** Adds unclassified placeholders, as the API does for a symbol a user types in. */
 export async function addPlaceholders(repos: Repositories, symbols: readonly string[]): Promise<void> {

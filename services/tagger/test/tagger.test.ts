@@ -1,8 +1,8 @@
-import { createModel } from '@alex/agents';
+import { createModel, TaggerEvent } from '@alex/agents';
 import { silentLogger } from '@alex/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taggerOfflineScript } from '../src/offline.ts';
-import { TaggerEvent, tagInstruments } from '../src/tagger.ts';
+import { tagInstruments } from '../src/tagger.ts';
 import { addPlaceholders, eventFor, startTestDatabase, type TestDatabase } from './support.ts';
 
 describe('tagInstruments on the embedded database with the offline model', () => {

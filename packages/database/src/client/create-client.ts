@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '@alex/core';
+import { ENV, type Env, EnvironmentError, type RetryPolicy, readEnv } from '@alex/core';
 import { RDSDataClient } from '@aws-sdk/client-rds-data';
 import { z } from 'zod';
 import { DataApiClient } from './data-api-client.ts';
@@ -13,9 +13,9 @@ export const LOCAL_TARGET = {
 };
 
 const DatabaseEnv = z.object({
-  AURORA_CLUSTER_ARN: z.string().min(1).optional(),
-  AURORA_SECRET_ARN: z.string().min(1).optional(),
-  AURORA_DATABASE: z.string().min(1).default('alex'),
+  [ENV.AURORA_CLUSTER_ARN]: z.string().min(1).optional(),
+  [ENV.AURORA_SECRET_ARN]: z.string().min(1).optional(),
+  [ENV.AURORA_DATABASE]: z.string().min(1).default('alex'),
   DATA_API_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).optional(),
   AWS_DEFAULT_REGION: z.string().min(1).optional(),
@@ -44,15 +44,9 @@ export type DatabaseConfig =
  * Reads the database settings from an environment record. Aurora needs both `AURORA_CLUSTER_ARN`
  * and `AURORA_SECRET_ARN`; with neither, the local Data API at `DATA_API_ENDPOINT` is used.
  */
-export function databaseConfigFromEnv(env: Readonly<Record<string, string | undefined>>): DatabaseConfig {
+export function databaseConfigFromEnv(env: Env): DatabaseConfig {
   // An empty variable counts as unset (`AURORA_CLUSTER_ARN= pnpm …` switches Aurora off).
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = DatabaseEnv.safeParse(set);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid database environment: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const e = parsed.data;
+  const e = readEnv(DatabaseEnv, env);
   if (e.AURORA_CLUSTER_ARN && e.AURORA_SECRET_ARN) {
     return {
       mode: 'aurora',
@@ -65,7 +59,10 @@ export function databaseConfigFromEnv(env: Readonly<Record<string, string | unde
   }
   if (e.AURORA_CLUSTER_ARN || e.AURORA_SECRET_ARN) {
     const missing = e.AURORA_CLUSTER_ARN ? 'AURORA_SECRET_ARN' : 'AURORA_CLUSTER_ARN';
-    throw new Error(`${missing} is not set: Aurora needs both AURORA_CLUSTER_ARN and AURORA_SECRET_ARN`);
+    throw new EnvironmentError(
+      missing,
+      'is not set: Aurora needs both AURORA_CLUSTER_ARN and AURORA_SECRET_ARN',
+    );
   }
   return {
     mode: 'local',

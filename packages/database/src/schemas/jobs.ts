@@ -1,17 +1,5 @@
-import {
-  Chart,
-  ClerkUserId,
-  IsoDate,
-  IsoTimestamp,
-  JobProgress,
-  JobStatus,
-  ProjectionChart,
-} from '@alex/contract';
+import { Chart, IsoDate, IsoTimestamp, JobProgress, JobStatus, ProjectionChart } from '@alex/contract';
 import { z } from 'zod';
-
-/** What the planner sends the reporter, charter and retirement agents: which job, for which user. */
-export const AgentJobEvent = z.object({ job_id: z.uuid(), clerk_user_id: ClerkUserId });
-export type AgentJobEvent = z.infer<typeof AgentJobEvent>;
 
 /** An analysis job row. */
 export const AnalysisJob = z.object({

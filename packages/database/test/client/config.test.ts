@@ -20,7 +20,7 @@ describe('databaseConfigFromEnv', () => {
 
   it('names the missing ARN when only one is set', () => {
     expect(() => databaseConfigFromEnv({ AURORA_CLUSTER_ARN: 'arn:aws:rds:us-east-1:1:cluster:a' })).toThrow(
-      /AURORA_SECRET_ARN is not set/,
+      /AURORA_SECRET_ARN: is not set/,
     );
   });
 

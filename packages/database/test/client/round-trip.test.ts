@@ -1,6 +1,6 @@
+import { BACKENDS, startTestDatabase, type TestDatabase } from '@alex/local-data-api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, DatabaseError, sql, ValidationError } from '../../src/client/index.ts';
-import { BACKENDS, startTestDatabase, type TestDatabase } from '../support/backends.ts';
 
 describe.each(BACKENDS)('Data API client round trips on %s', (kind) => {
   let db: TestDatabase;

@@ -1,7 +1,7 @@
+import { BACKENDS, startTestDatabase, type TestDatabase } from '@alex/local-data-api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseError } from '../../src/client/index.ts';
 import { dropAll, loadMigrations, runMigrations } from '../../src/migrations/runner.ts';
-import { BACKENDS, startTestDatabase, type TestDatabase } from '../support/backends.ts';
 
 const ALL = ['001_schema.sql', '002_generated_by.sql', '003_abuse_limits.sql'];
 const TABLES = [

@@ -1,3 +1,4 @@
+import { BACKENDS, startTestDatabase, type TestDatabase } from '@alex/local-data-api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConflictError,
@@ -7,7 +8,6 @@ import {
   resetDatabase,
   ValidationError,
 } from '../../src/index.ts';
-import { BACKENDS, startTestDatabase, type TestDatabase } from '../support/backends.ts';
 import { chart, RETIREMENT, TEST_ETF } from './fixtures.ts';
 
 const ALICE = 'user_alice';

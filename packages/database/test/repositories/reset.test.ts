@@ -1,6 +1,6 @@
+import { BACKENDS, startTestDatabase, type TestDatabase } from '@alex/local-data-api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INSTRUMENTS, resetDatabase, TEST_ACCOUNTS, verifyDatabase } from '../../src/index.ts';
-import { BACKENDS, startTestDatabase, type TestDatabase } from '../support/backends.ts';
 
 describe.each(BACKENDS)('reset-db on %s', (kind) => {
   let db: TestDatabase;

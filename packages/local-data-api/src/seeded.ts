@@ -1,7 +1,10 @@
-import { localDataApiClient } from '../client/create-client.ts';
-import type { DataApiClient } from '../client/data-api-client.ts';
-import { createRepositories, type Repositories } from '../repositories/index.ts';
-import { resetDatabase } from '../seed/reset.ts';
+import {
+  createRepositories,
+  type DataApiClient,
+  localDataApiClient,
+  type Repositories,
+  resetDatabase,
+} from '@alex/database';
 import { startLocalDataApi } from './start.ts';
 
 /** A migrated, seeded embedded database behind its own local Data API. */

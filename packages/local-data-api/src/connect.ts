@@ -4,7 +4,7 @@ import {
   type DatabaseConfig,
   DEFAULT_LOCAL_ENDPOINT,
   databaseConfigFromEnv,
-} from '../client/index.ts';
+} from '@alex/database';
 import { defaultDataDir, type LocalStore, startLocalDataApi } from './start.ts';
 
 /** A database a script can use, however it was reached, and how to let go of it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetirementArgs, UsageError } from '../../src/index.ts';
+import { parseRetirementArgs, UsageError } from '../lib/retirement-args.ts';
 
 const VALID: Record<string, string> = {
   '--value': '500000',

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
+import { LOCAL_TARGET } from '@alex/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_TARGET } from '../../src/client/index.ts';
-import { startTestDatabase, type TestDatabase } from '../support/backends.ts';
+import { startTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 const SIGNED =
   'AWS4-HMAC-SHA256 Credential=local/20261201/us-east-1/rds-data/aws4_request, SignedHeaders=host, Signature=00';

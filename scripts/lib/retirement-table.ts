@@ -1,6 +1,4 @@
-import { labelFor } from '../labels.ts';
-import type { MonteCarloResult } from '../monte-carlo.ts';
-import type { MonteCarloInput } from '../monte-carlo-input.ts';
+import { labelFor, type MonteCarloInput, type MonteCarloResult } from '@alex/finance';
 
 const dollars = new Intl.NumberFormat('en-US', {
   style: 'currency',

@@ -1,25 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { type DataApiClient, localDataApiClient } from '@alex/database';
 import pg from 'pg';
-import { type DataApiClient, localDataApiClient } from '../../src/client/index.ts';
-import { type LocalStore, startLocalDataApi } from '../../src/local/index.ts';
+import { postgresReachable } from './postgres-reachable.ts';
+import { type LocalStore, startLocalDataApi } from './start.ts';
 
 /** The PostgreSQL server the suite also runs against when it is reachable. */
 export const TEST_POSTGRES_URL =
   process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const hasPostgres = await postgresReachable();
+const hasPostgres = await postgresReachable(TEST_POSTGRES_URL);
 if (!hasPostgres && process.env.ALEX_REQUIRE_POSTGRES === '1') {
   throw new Error(`ALEX_REQUIRE_POSTGRES=1 but PostgreSQL is not reachable at ${TEST_POSTGRES_URL}`);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { splitStatements } from '../sql/lexer.ts';
+import { splitStatements } from '@alex/database';
 import type { SqlBackend } from './backend.ts';
 import { PgError } from './pglite-backend.ts';
 import type {

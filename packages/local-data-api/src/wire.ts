@@ -1,5 +1,5 @@
+import { compileNamedParameters } from '@alex/database';
 import { parse as parsePgArray } from 'postgres-array';
-import { compileNamedParameters } from '../sql/lexer.ts';
 import type { PgType, RawResult } from './backend.ts';
 import type { ColumnMetadata, DataApiField, SqlParameter } from './protocol.ts';
 

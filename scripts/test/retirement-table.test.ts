@@ -1,5 +1,6 @@
+import { type MonteCarloInput, runMonteCarlo } from '@alex/finance';
 import { describe, expect, it } from 'vitest';
-import { formatRetirementTable, type MonteCarloInput, runMonteCarlo } from '../../src/index.ts';
+import { formatRetirementTable } from '../lib/retirement-table.ts';
 
 const INPUT: MonteCarloInput = {
   currentValue: 100_000,

@@ -1,6 +1,10 @@
-import { FinanceError, InvalidInputError } from '../errors.ts';
-import { ASSET_CLASSES } from '../keys.ts';
-import { type MonteCarloInput, toMonteCarloConfig } from '../monte-carlo-input.ts';
+import {
+  ASSET_CLASSES,
+  FinanceError,
+  InvalidInputError,
+  type MonteCarloInput,
+  toMonteCarloConfig,
+} from '@alex/finance';
 
 /** How to call `scripts/retirement.ts`, printed with every usage error. */
 export const RETIREMENT_USAGE = `Usage: pnpm tsx scripts/retirement.ts --value <dollars> --years <n> --income <dollars>

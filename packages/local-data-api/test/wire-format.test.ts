@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { LOCAL_TARGET } from '@alex/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_TARGET } from '../../src/client/index.ts';
-import { BACKENDS, startTestDatabase, type TestDatabase } from '../support/backends.ts';
+import { BACKENDS, startTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 const fixture = JSON.parse(
   readFileSync(new URL('./fixtures/execute-statement-response.json', import.meta.url), 'utf8'),
