@@ -39,11 +39,13 @@ beforeEach(() => {
 
 describe('LambdaInvoker', () => {
   it('invokes the agent function synchronously with the payload as JSON and returns its JSON result', async () => {
-    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 200, Payload: payload({ charts: ['a', 'b'] }) });
+    lambdaMock
+      .on(InvokeCommand)
+      .resolves({ StatusCode: 200, Payload: payload({ charts: ['a', 'b'], generated_by: 'offline' }) });
 
     const result = await invoker().invoke('charter', JOB);
 
-    expect(result).toEqual({ charts: ['a', 'b'] });
+    expect(result).toEqual({ charts: ['a', 'b'], generated_by: 'offline' });
     expect(lambdaMock).toHaveReceivedCommandWith(InvokeCommand, {
       FunctionName: 'alex-charter',
       InvocationType: 'RequestResponse',
@@ -119,7 +121,12 @@ describe('InProcessInvoker', () => {
     const local = new InProcessInvoker({
       charter: async (event) => {
         seen = event;
-        return { charts: ['allocation'], at: new Date('2026-01-02T03:04:05.000Z'), done: () => true };
+        return {
+          charts: ['allocation'],
+          generated_by: 'offline',
+          at: new Date('2026-01-02T03:04:05.000Z'),
+          done: () => true,
+        };
       },
     });
     const event = { ...JOB, at: new Date('2026-01-01T00:00:00.000Z'), callback: () => 1 };
@@ -127,7 +134,7 @@ describe('InProcessInvoker', () => {
     const result = await local.invoke('charter', event);
 
     expect(seen).toEqual({ ...JOB, at: '2026-01-01T00:00:00.000Z' });
-    expect(result).toEqual({ charts: ['allocation'] });
+    expect(result).toEqual({ charts: ['allocation'], generated_by: 'offline' });
   });
 
   it("validates the handler's reply like a Lambda's", async () => {

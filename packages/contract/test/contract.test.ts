@@ -46,15 +46,17 @@ describe('the contract', () => {
     expect(Report.safeParse({ ...rest, report_summary: summary }).success).toBe(false);
   });
 
-  it('imports nothing but zod and the core taxonomy, so the SPA can bundle it', () => {
+  it('imports nothing but zod and the core taxonomy and agent list, so the SPA can bundle it', () => {
     const imports = readdirSync(SRC).flatMap((file) =>
       [...readFileSync(join(SRC, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? ''),
     );
     const outside = new Set(imports.filter((spec) => !spec.startsWith('./')));
-    expect([...outside].sort()).toEqual(['@alex/core/taxonomy', 'zod']);
+    expect([...outside].sort()).toEqual(['@alex/core/deployables', '@alex/core/taxonomy', 'zod']);
   });
 
   it('keeps the plain module free of Zod (the SPA loads it on its first page)', () => {
-    expect(readFileSync(join(SRC, 'plain.ts'), 'utf8')).not.toMatch(/from '/);
+    const imports = [...readFileSync(join(SRC, 'plain.ts'), 'utf8').matchAll(/from '([^']+)'/g)];
+    expect(imports.map((m) => m[1])).toEqual(['@alex/core/deployables']);
+    expect(readFileSync(join(SRC, '../../core/src/deployables.ts'), 'utf8')).not.toMatch(/from '/);
   });
 });

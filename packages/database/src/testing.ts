@@ -4,6 +4,7 @@
  * `@alex/local-data-api/testing`.
  */
 import type { Portfolio, Repositories } from './repositories/index.ts';
+import type { InstrumentCreate } from './schemas/index.ts';
 import { TEST_USER } from './seed/test-data.ts';
 
 /** The seeded demo user's id (`resetDatabase(client, { withTestData: true })`). */
@@ -83,3 +84,14 @@ export function testPortfolio(cashDollars: string, holdings: readonly TestHoldin
     ],
   } as Portfolio;
 }
+
+/** A small, valid instrument for tests. */
+export const TEST_ETF: InstrumentCreate = {
+  symbol: 'TST',
+  name: 'Test Total Market',
+  instrument_type: 'etf',
+  current_price: '100.1234',
+  allocation_regions: { north_america: 100 },
+  allocation_sectors: { technology: 60, healthcare: 40 },
+  allocation_asset_class: { equity: 100 },
+};

@@ -1,5 +1,5 @@
+import { TEST_ETF } from '@alex/database/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ETF } from '../../../packages/database/test/repositories/fixtures.ts';
 import { DEMO_USER, OTHER_USER, snapshot, startTestApi, type TestApi } from './support.ts';
 
 describe('per-user limits on shared data and analyses', () => {

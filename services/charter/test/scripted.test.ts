@@ -98,7 +98,7 @@ describe('makeCharts with scripted model turns', () => {
   });
 
   it('counts the fallback in the running job and emits FallbackCount for the charter', async () => {
-    const job = await db.repos.jobs.create(USER);
+    const job = { id: await newJob(db.repos, USER) };
     await db.repos.jobs.claim(job.id, { staleAfterSeconds: 900 });
     const lines: string[] = [];
     const metrics = createMetricsEmitter({ sink: (line) => void lines.push(line), clock: () => 0 });

@@ -1,15 +1,6 @@
-import type { Chart, InstrumentCreate, RetirementInput } from '../../src/index.ts';
+import type { Chart, RetirementInput } from '../../src/index.ts';
 
-/** A small, valid instrument for tests. */
-export const TEST_ETF: InstrumentCreate = {
-  symbol: 'TST',
-  name: 'Test Total Market',
-  instrument_type: 'etf',
-  current_price: '100.1234',
-  allocation_regions: { north_america: 100 },
-  allocation_sectors: { technology: 60, healthcare: 40 },
-  allocation_asset_class: { equity: 100 },
-};
+export { TEST_ETF } from '../../src/testing.ts';
 
 export const chart = (key: string): Chart => ({
   key,
