@@ -12,7 +12,7 @@ import { createLogger, parseLogLevel } from '@alex/core';
 import { localDataApiClient, resetDatabase, runMigrations } from '@alex/database';
 import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/database/local';
 import { runMain } from './lib/cli.ts';
-import { env, portFromEnv, REPO_ROOT } from './lib/env.ts';
+import { announceTarget, env, portFromEnv, REPO_ROOT } from './lib/env.ts';
 
 const USAGE = 'Usage: pnpm dev   (environment: DATA_API_PORT, DATABASE_URL, ALEX_DATA_DIR, LOG_LEVEL)';
 const HOST = '127.0.0.1';
@@ -34,6 +34,11 @@ function portInUse(port: number, variable?: string) {
 await runMain(async () => {
   // Everything started is stopped again, in reverse order, on Ctrl+C or when a later step fails.
   const stops: (() => Promise<void>)[] = [];
+  if (announceTarget().target === 'aws') {
+    throw new Error(
+      '`pnpm dev` runs the local stack only; set ALEX_TARGET=local in .env (or run ALEX_TARGET=local pnpm dev)',
+    );
+  }
   try {
     const port = portFromEnv('DATA_API_PORT', 8010);
     const store = localStoreFromEnv(env, REPO_ROOT);

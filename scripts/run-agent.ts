@@ -7,7 +7,7 @@
 import { createRepositories } from '@alex/database';
 import { openDatabase } from '@alex/database/local';
 import { runMain, UsageError } from './lib/cli.ts';
-import { env, REPO_ROOT } from './lib/env.ts';
+import { announceTarget, env, REPO_ROOT } from './lib/env.ts';
 
 const AGENTS = ['tagger', 'reporter', 'charter', 'retirement'] as const;
 type Agent = (typeof AGENTS)[number];
@@ -46,6 +46,7 @@ async function loadHandler(agent: Agent): Promise<(event: unknown) => Promise<un
 
 await runMain(async () => {
   const { agent, user, symbols } = parseArgs(process.argv.slice(2));
+  announceTarget();
   const db = await openDatabase(env, REPO_ROOT);
   try {
     console.log(`Database: ${db.description}`);

@@ -11,7 +11,7 @@ import { ConflictError, createRepositories } from '@alex/database';
 import { openDatabase } from '@alex/database/local';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { runMain, UsageError } from './lib/cli.ts';
-import { env, REPO_ROOT } from './lib/env.ts';
+import { announceTarget, env, REPO_ROOT } from './lib/env.ts';
 import { followJob } from './lib/follow-job.ts';
 
 const USAGE = 'Usage: pnpm tsx scripts/run-analysis.ts [--user <clerk_user_id>]';
@@ -32,6 +32,7 @@ function parseArgs(argv: readonly string[]): { user: string } {
 
 await runMain(async () => {
   const { user } = parseArgs(process.argv.slice(2));
+  announceTarget();
   const usingSqs = Boolean(env.AURORA_CLUSTER_ARN && env.SQS_QUEUE_URL);
   const db = await openDatabase(env, REPO_ROOT);
   // A local Data API that was already running belongs to `pnpm dev`, whose worker does the job.
