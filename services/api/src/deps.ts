@@ -3,6 +3,7 @@ import type { Repositories } from '@alex/database';
 import type { TokenVerifier } from './auth.ts';
 import type { LocalIssuer } from './local/issuer.ts';
 import type { JobQueue } from './queue.ts';
+import type { WebhookSecretSource } from './webhook-secret.ts';
 
 /** What the API needs from outside, chosen at start-up: AWS adapters on Lambda, local ones in `pnpm dev`. */
 export interface ApiDeps {
@@ -15,6 +16,6 @@ export interface ApiDeps {
   /** Enables the dev helpers (`/api/dev/*`, `/local/token`, the local JWKS); off on AWS. */
   localMode: boolean;
   localIssuer?: LocalIssuer;
-  /** Clerk's Svix signing secret (`whsec_…`); without it the webhook rejects every call. */
-  webhookSecret?: string;
+  /** Clerk's Svix signing secret (`whsec_…`), or where to read it; without it the webhook rejects every call. */
+  webhookSecret?: string | WebhookSecretSource;
 }

@@ -8,14 +8,19 @@ import { createJwtVerifier } from './auth.ts';
 import { apiEnv } from './env.ts';
 import { SqsJobQueue } from './queue.ts';
 import { readWebhookSecret } from './secrets.ts';
+import { cachedWebhookSecret } from './webhook-secret.ts';
 
 // Everything is built once per container, at cold start, and reused across invocations.
 const settings = apiEnv();
 const logger = createLogger({ level: settings.logLevel, bound: { service: 'api' } });
+// From Secrets Manager the secret is read on first use and looked up again when a signature fails,
+// so a secret stored after deploy works on a warm instance.
+const secretsManager = new SecretsManagerClient({});
+const webhookSecretArn = settings.webhookSecretArn;
 const webhookSecret =
   settings.webhookSecret ??
-  (settings.webhookSecretArn
-    ? await readWebhookSecret(new SecretsManagerClient({}), settings.webhookSecretArn)
+  (webhookSecretArn
+    ? cachedWebhookSecret(() => readWebhookSecret(secretsManager, webhookSecretArn), { logger })
     : undefined);
 if (!webhookSecret) logger.warn('no Clerk webhook secret: the webhook route will reject every call');
 
