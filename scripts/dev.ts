@@ -11,7 +11,7 @@ import { modelConfigFromEnv } from '@alex/agents';
 import { createLogger, parseLogLevel } from '@alex/core';
 import { localDataApiClient, resetDatabase, runMigrations } from '@alex/database';
 import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/database/local';
-import { runMain } from './lib/cli.ts';
+import { runMain, UsageError } from './lib/cli.ts';
 import { announceTarget, env, portFromEnv, REPO_ROOT } from './lib/env.ts';
 
 const USAGE = 'Usage: pnpm dev   (environment: DATA_API_PORT, DATABASE_URL, ALEX_DATA_DIR, LOG_LEVEL)';
@@ -32,6 +32,11 @@ function portInUse(port: number, variable?: string) {
 }
 
 await runMain(async () => {
+  if (process.argv.slice(2).includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (process.argv.length > 2) throw new UsageError(`Unknown argument: ${process.argv[2]}`);
   // Everything started is stopped again, in reverse order, on Ctrl+C or when a later step fails.
   const stops: (() => Promise<void>)[] = [];
   if (announceTarget().target === 'aws') {

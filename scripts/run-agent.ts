@@ -1,13 +1,15 @@
 /**
  * Runs one agent in-process, the way its Lambda would, and prints what it did.
- *   pnpm tsx scripts/run-agent.ts tagger --symbol AAPL [--symbol TSLA]
+ *   pnpm tsx scripts/run-agent.ts tagger --symbol AAPL [--symbol TSLA]   (prints confidence and rationale)
  *   pnpm tsx scripts/run-agent.ts reporter|charter|retirement [--user user_test_123]
  * Offline model by default; ALEX_MODEL_PROVIDER=bedrock uses Claude on Bedrock.
  */
+import { modelConfigFromEnv } from '@alex/agents';
 import { createRepositories } from '@alex/database';
 import { openDatabase } from '@alex/database/local';
 import { runMain, UsageError } from './lib/cli.ts';
 import { announceTarget, env, REPO_ROOT } from './lib/env.ts';
+import { printTagging, type TaggingAnswer } from './lib/print-tagging.ts';
 
 const AGENTS = ['tagger', 'reporter', 'charter', 'retirement'] as const;
 type Agent = (typeof AGENTS)[number];
@@ -45,6 +47,10 @@ async function loadHandler(agent: Agent): Promise<(event: unknown) => Promise<un
 }
 
 await runMain(async () => {
+  if (process.argv.slice(2).includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
   const { agent, user, symbols } = parseArgs(process.argv.slice(2));
   announceTarget();
   const db = await openDatabase(env, REPO_ROOT);
@@ -55,18 +61,17 @@ await runMain(async () => {
     const handler = await loadHandler(agent);
     const repos = createRepositories(db.client);
     if (agent === 'tagger') {
-      const result = await handler({
+      const model = modelConfigFromEnv(process.env);
+      console.log(
+        `Model: ${model.provider === 'offline' ? 'the offline model' : `Bedrock ${model.modelId} in ${model.region}`}`,
+      );
+      const answer = (await handler({
         instruments: symbols.map((symbol) => ({ symbol, name: symbol, instrument_type: null })),
-      });
-      console.log(JSON.stringify(result, null, 2));
-      for (const symbol of symbols) {
-        const instrument = await repos.instruments.get(symbol);
-        if (instrument?.allocation_asset_class) {
-          console.log(
-            `✓ ${symbol}: ${instrument.name}, $${instrument.current_price}, ${JSON.stringify(instrument.allocation_asset_class)}`,
-          );
-        }
-      }
+      })) as TaggingAnswer;
+      const stored = new Map(
+        await Promise.all(symbols.map(async (s) => [s, await repos.instruments.get(s)] as const)),
+      );
+      printTagging(symbols, answer, stored);
       return 0;
     }
     // Reports and projections belong to a job: create and claim one in a single transaction, so a

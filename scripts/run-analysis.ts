@@ -16,10 +16,11 @@ import { followJob } from './lib/follow-job.ts';
 
 const USAGE = 'Usage: pnpm tsx scripts/run-analysis.ts [--user <clerk_user_id>]';
 
-function parseArgs(argv: readonly string[]): { user: string } {
+function parseArgs(argv: readonly string[]): { user: string; help?: boolean } {
   let user = 'user_test_123';
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
+    if (arg === '--help') return { user, help: true };
     if (arg === '--user') {
       const value = argv[i + 1];
       if (!value || value.startsWith('--')) throw new UsageError('--user needs a user id');
@@ -31,7 +32,11 @@ function parseArgs(argv: readonly string[]): { user: string } {
 }
 
 await runMain(async () => {
-  const { user } = parseArgs(process.argv.slice(2));
+  const { user, help } = parseArgs(process.argv.slice(2));
+  if (help) {
+    console.log(USAGE);
+    return 0;
+  }
   announceTarget();
   const usingSqs = Boolean(env.AURORA_CLUSTER_ARN && env.SQS_QUEUE_URL);
   const db = await openDatabase(env, REPO_ROOT);

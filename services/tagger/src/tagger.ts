@@ -31,10 +31,22 @@ export const TaggerEvent = z.object({
 });
 export type TaggerEvent = z.input<typeof TaggerEvent>;
 
-/** What the tagger answers: the symbols stored, and those left unclassified with the reason. */
+/** The model's own judgement of a classification it made, for whoever asked (the terminal, the trace). */
+export interface ClassificationNote {
+  symbol: string;
+  confidence: InstrumentClassification['confidence'];
+  rationale: string;
+}
+
+/**
+ * What the tagger answers: the symbols stored (with the model's confidence and rationale for each),
+ * those already classified and left alone, and those left unclassified with the reason.
+ */
 export interface TaggerResult {
   tagged: string[];
   unresolved: { symbol: string; reason: string }[];
+  classifications: ClassificationNote[];
+  skipped: string[];
 }
 
 /** Raised when no instrument could even be attempted (database or model unreachable for all of them). */
@@ -59,7 +71,7 @@ export interface TaggerDeps {
 }
 
 type Outcome =
-  | { kind: 'tagged'; symbol: string }
+  | { kind: 'tagged'; symbol: string; note: ClassificationNote }
   | { kind: 'skipped'; symbol: string }
   | { kind: 'unresolved'; symbol: string; reason: string; infrastructure: boolean; cause?: unknown };
 
@@ -130,7 +142,8 @@ async function tagOne(
     const { classification } = verdict;
     await deps.repos.instruments.upsert(toInstrument(classification));
     logger.info('classified', { confidence: classification.confidence, rationale: classification.rationale });
-    return { kind: 'tagged', symbol };
+    const { confidence, rationale } = classification;
+    return { kind: 'tagged', symbol, note: { symbol, confidence, rationale } };
   } catch (err: unknown) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof ValidationError || isModelAnswerError(err)) {
@@ -173,8 +186,11 @@ export async function tagInstruments(
       cause: first?.cause,
     });
   }
+  const tagged = outcomes.flatMap((o) => (o.kind === 'tagged' ? [o] : []));
   return {
-    tagged: outcomes.filter((o) => o.kind === 'tagged').map((o) => o.symbol),
+    tagged: tagged.map((o) => o.symbol),
     unresolved: failed.map(({ symbol, reason }) => ({ symbol, reason })),
+    classifications: tagged.map((o) => o.note),
+    skipped: outcomes.filter((o) => o.kind === 'skipped').map((o) => o.symbol),
   };
 }
