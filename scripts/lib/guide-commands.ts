@@ -78,7 +78,7 @@ export async function checkCommands(
   for (let i = 0; i < scripts.length; i += 3) {
     const batch = scripts.slice(i, i + 3);
     const results = await Promise.all(batch.map(help));
-    batch.forEach((script, j) => helps.set(script, results[j] as HelpResult));
+    for (const [j, script] of batch.entries()) helps.set(script, results[j] as HelpResult);
   }
   for (const command of commands) {
     const result = helps.get(command.script);
