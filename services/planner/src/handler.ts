@@ -1,5 +1,5 @@
-import { agentInvokerFromEnv, configureTracing, withLangfuseKeys } from '@alex/agents';
-import { createLogger } from '@alex/core';
+import { agentInvokerFromEnv, configureTracing, withInvocationMetrics, withLangfuseKeys } from '@alex/agents';
+import { createLogger, createMetricsEmitter } from '@alex/core';
 import { createDataApiClient, createRepositories } from '@alex/database';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { plannerEnv } from './env.ts';
@@ -11,7 +11,8 @@ const logger = createLogger({ level: settings.logLevel, bound: { service: 'plann
 const tracing = configureTracing(await withLangfuseKeys(settings.env, logger), logger);
 const processBatch = createSqsHandler({
   repos: createRepositories(createDataApiClient(settings.database)),
-  invoker: agentInvokerFromEnv(settings.env),
+  // Every agent call emits InvocationCount, Duration and FailureCount (EMF lines on stdout).
+  invoker: withInvocationMetrics(agentInvokerFromEnv(settings.env), createMetricsEmitter()),
   logger,
   staleAfterSeconds: settings.staleAfterSeconds,
 });
