@@ -2,5 +2,7 @@
 
 import { aurora } from '@alex/infra/scripts/aurora';
 import { runCli } from '@alex/infra/scripts/cli';
+import { describeAwsOnly } from './lib/target.ts';
 
+console.log(describeAwsOnly('aurora.ts'));
 await runCli(aurora);

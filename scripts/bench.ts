@@ -21,6 +21,10 @@ const USAGE = `Usage: pnpm bench [${SUITES.map((s) => s.name).join('|')} …]`;
 
 await runMain(async () => {
   const wanted = process.argv.slice(2);
+  if (wanted.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
   const unknown = wanted.filter((name) => !SUITES.some((s) => s.name === name));
   if (unknown.length > 0) throw new UsageError(`Unknown suite: ${unknown.join(', ')}`);
   const results: BenchResult[] = [];

@@ -11,8 +11,8 @@ import { modelConfigFromEnv } from '@alex/agents';
 import { createLogger, parseLogLevel } from '@alex/core';
 import { localDataApiClient, resetDatabase, runMigrations } from '@alex/database';
 import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/local-data-api';
-import { runMain } from './lib/cli.ts';
-import { env, portFromEnv, REPO_ROOT } from './lib/env.ts';
+import { runMain, UsageError } from './lib/cli.ts';
+import { announceTarget, env, portFromEnv, REPO_ROOT } from './lib/env.ts';
 
 const USAGE = 'Usage: pnpm dev   (environment: DATA_API_PORT, DATABASE_URL, ALEX_DATA_DIR, LOG_LEVEL)';
 const HOST = '127.0.0.1';
@@ -32,8 +32,18 @@ function portInUse(port: number, variable?: string) {
 }
 
 await runMain(async () => {
+  if (process.argv.slice(2).includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (process.argv.length > 2) throw new UsageError(`Unknown argument: ${process.argv[2]}`);
   // Everything started is stopped again, in reverse order, on Ctrl+C or when a later step fails.
   const stops: (() => Promise<void>)[] = [];
+  if (announceTarget().target === 'aws') {
+    throw new Error(
+      '`pnpm dev` runs the local stack only; set ALEX_TARGET=local in .env (or run ALEX_TARGET=local pnpm dev)',
+    );
+  }
   try {
     const port = portFromEnv('DATA_API_PORT', 8010);
     const store = localStoreFromEnv(env, REPO_ROOT);

@@ -7,7 +7,7 @@
  */
 import { ingestFiles, knowledgeFromEnv, sampleCorpusPaths } from '@alex/knowledge';
 import { runMain, UsageError } from './lib/cli.ts';
-import { env, REPO_ROOT } from './lib/env.ts';
+import { announceTarget, env, REPO_ROOT } from './lib/env.ts';
 
 const USAGE = 'Usage: pnpm tsx scripts/ingest.ts <files…> | --sample';
 
@@ -23,6 +23,7 @@ await runMain(async () => {
   if (args.includes('--sample')) files.push(...(await sampleCorpusPaths()));
   if (files.length === 0) throw new UsageError('Name at least one file to ingest, or --sample');
 
+  announceTarget();
   const knowledge = knowledgeFromEnv(env, REPO_ROOT);
   console.log(`Knowledge: ${knowledge.describe}`);
   const result = await ingestFiles(files, knowledge);

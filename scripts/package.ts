@@ -18,6 +18,10 @@ const USAGE = `Usage: pnpm run package [${LAMBDA_SERVICES.join('|')} …]`;
 
 await runMain(async () => {
   const wanted = process.argv.slice(2).filter((a) => a !== '--');
+  if (wanted.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
   const unknown = wanted.filter((s) => !(LAMBDA_SERVICES as readonly string[]).includes(s));
   if (unknown.length > 0) throw new UsageError(`Unknown service: ${unknown.join(', ')}`);
   const present = availableServices(REPO_ROOT);

@@ -2,22 +2,33 @@
  * Resets the database to a known state.
  *   pnpm tsx scripts/reset-db.ts                   migrate + load the default instruments
  *   pnpm tsx scripts/reset-db.ts --drop-all        drop every table first, then rebuild
+ *                                                  (on Aurora only with --confirm)
  *   pnpm tsx scripts/reset-db.ts --with-test-data  also load user_test_123's demo portfolio
- * Local database by default; Aurora when AURORA_CLUSTER_ARN and AURORA_SECRET_ARN are set.
+ * ALEX_TARGET=local (the local database) or aws (Aurora, through AURORA_CLUSTER_ARN and AURORA_SECRET_ARN);
+ * unset, Aurora when both ARNs are set.
  */
 import { resetDatabase, verifyDatabase } from '@alex/database';
 import { openDatabase } from '@alex/local-data-api';
 import { parseFlags, runMain } from './lib/cli.ts';
-import { env, REPO_ROOT } from './lib/env.ts';
+import { announceTarget, env, REPO_ROOT } from './lib/env.ts';
 import { printCounts } from './lib/print.ts';
+import { dropAllRefusal } from './lib/target.ts';
 
-const USAGE = 'Usage: pnpm tsx scripts/reset-db.ts [--drop-all] [--with-test-data]';
+const USAGE = `Usage: pnpm tsx scripts/reset-db.ts [--drop-all [--confirm]] [--with-test-data]
+  --drop-all        drop every table first, then rebuild (on Aurora it also needs --confirm)
+  --with-test-data  also load user_test_123's demo portfolio`;
 
 await runMain(async () => {
-  const flags = parseFlags(process.argv.slice(2), ['drop-all', 'with-test-data', 'help']);
+  const flags = parseFlags(process.argv.slice(2), ['drop-all', 'confirm', 'with-test-data', 'help']);
   if (flags.help) {
     console.log(USAGE);
     return 0;
+  }
+  const target = announceTarget();
+  const refusal = flags['drop-all'] ? dropAllRefusal(target, flags.confirm) : undefined;
+  if (refusal !== undefined) {
+    console.error(`✖ ${refusal}`);
+    return 2;
   }
   const db = await openDatabase(env, REPO_ROOT);
   try {

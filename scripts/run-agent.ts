@@ -1,15 +1,17 @@
 /**
  * Runs one agent in-process, the way its Lambda would, and prints what it did.
- *   pnpm tsx scripts/run-agent.ts tagger --symbol AAPL [--symbol TSLA]
+ *   pnpm tsx scripts/run-agent.ts tagger --symbol AAPL [--symbol TSLA]   (prints confidence and rationale)
  *   pnpm tsx scripts/run-agent.ts reporter|charter|retirement [--user user_test_123]
  * Offline model by default; ALEX_MODEL_PROVIDER=bedrock uses Claude on Bedrock.
  */
+import { modelConfigFromEnv } from '@alex/agents';
 import { AGENT_NAMES, type AgentName } from '@alex/core';
 import { createRepositories } from '@alex/database';
 import { openDatabase } from '@alex/local-data-api';
 import { agentHandler } from './lib/agent-handlers.ts';
 import { runMain, UsageError } from './lib/cli.ts';
-import { env, REPO_ROOT } from './lib/env.ts';
+import { announceTarget, env, REPO_ROOT } from './lib/env.ts';
+import { printTagging, type TaggingAnswer } from './lib/print-tagging.ts';
 
 type Agent = AgentName;
 const USAGE = `Usage: pnpm tsx scripts/run-agent.ts tagger --symbol <SYMBOL> [--symbol …]
@@ -33,7 +35,12 @@ function parseArgs(argv: readonly string[]): { agent: Agent; user: string; symbo
 }
 
 await runMain(async () => {
+  if (process.argv.slice(2).includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
   const { agent, user, symbols } = parseArgs(process.argv.slice(2));
+  announceTarget();
   const db = await openDatabase(env, REPO_ROOT);
   try {
     console.log(`Database: ${db.description}`);
@@ -41,18 +48,17 @@ await runMain(async () => {
     const handler = await agentHandler(agent, db.endpoint ? { ...env, DATA_API_ENDPOINT: db.endpoint } : env);
     const repos = createRepositories(db.client);
     if (agent === 'tagger') {
-      const result = await handler({
+      const model = modelConfigFromEnv(process.env);
+      console.log(
+        `Model: ${model.provider === 'offline' ? 'the offline model' : `Bedrock ${model.modelId} in ${model.region}`}`,
+      );
+      const answer = (await handler({
         instruments: symbols.map((symbol) => ({ symbol, name: symbol, instrument_type: null })),
-      });
-      console.log(JSON.stringify(result, null, 2));
-      for (const symbol of symbols) {
-        const instrument = await repos.instruments.get(symbol);
-        if (instrument?.allocation_asset_class) {
-          console.log(
-            `✓ ${symbol}: ${instrument.name}, $${instrument.current_price}, ${JSON.stringify(instrument.allocation_asset_class)}`,
-          );
-        }
-      }
+      })) as TaggingAnswer;
+      const stored = new Map(
+        await Promise.all(symbols.map(async (s) => [s, await repos.instruments.get(s)] as const)),
+      );
+      printTagging(symbols, answer, stored);
       return 0;
     }
     // Reports and projections belong to a job: create and claim one in a single transaction, so a

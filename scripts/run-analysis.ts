@@ -11,15 +11,16 @@ import { ConflictError, createRepositories } from '@alex/database';
 import { openDatabase } from '@alex/local-data-api';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { runMain, UsageError } from './lib/cli.ts';
-import { env, REPO_ROOT } from './lib/env.ts';
+import { announceTarget, env, REPO_ROOT } from './lib/env.ts';
 import { followJob } from './lib/follow-job.ts';
 
 const USAGE = 'Usage: pnpm tsx scripts/run-analysis.ts [--user <clerk_user_id>]';
 
-function parseArgs(argv: readonly string[]): { user: string } {
+function parseArgs(argv: readonly string[]): { user: string; help?: boolean } {
   let user = 'user_test_123';
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
+    if (arg === '--help') return { user, help: true };
     if (arg === '--user') {
       const value = argv[i + 1];
       if (!value || value.startsWith('--')) throw new UsageError('--user needs a user id');
@@ -31,7 +32,12 @@ function parseArgs(argv: readonly string[]): { user: string } {
 }
 
 await runMain(async () => {
-  const { user } = parseArgs(process.argv.slice(2));
+  const { user, help } = parseArgs(process.argv.slice(2));
+  if (help) {
+    console.log(USAGE);
+    return 0;
+  }
+  announceTarget();
   const usingSqs = Boolean(env.AURORA_CLUSTER_ARN && env.SQS_QUEUE_URL);
   const db = await openDatabase(env, REPO_ROOT);
   // A local Data API that was already running belongs to `pnpm dev`, whose worker does the job.

@@ -6,7 +6,7 @@
 import { verifyDatabase } from '@alex/database';
 import { openDatabase } from '@alex/local-data-api';
 import { parseFlags, runMain } from './lib/cli.ts';
-import { env, REPO_ROOT } from './lib/env.ts';
+import { announceTarget, env, REPO_ROOT } from './lib/env.ts';
 import { printCounts } from './lib/print.ts';
 
 const USAGE = 'Usage: pnpm tsx scripts/verify-db.ts';
@@ -16,6 +16,7 @@ await runMain(async () => {
     console.log(USAGE);
     return 0;
   }
+  announceTarget();
   const db = await openDatabase(env, REPO_ROOT);
   try {
     console.log(`Database: ${db.description}`);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AWS_ONLY_VARIABLES, describeTarget, type ResolvedTarget, resolveTarget } from './target.ts';
 
 /** The repository root (scripts/ lives directly under it). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,8 +12,29 @@ if (existsSync(join(REPO_ROOT, '.env'))) process.loadEnvFile(join(REPO_ROOT, '.e
 // Then the scripts' defaults (AWS SDK notice off, LOG_LEVEL=warn), again only where nothing is set.
 process.loadEnvFile(join(REPO_ROOT, 'scripts', 'defaults.env'));
 
-/** The environment, read once: the only place scripts touch `process.env`. */
-export const env: Readonly<Record<string, string | undefined>> = { ...process.env };
+let resolved: ResolvedTarget | undefined;
+let targetError: unknown;
+try {
+  resolved = resolveTarget(process.env);
+} catch (err: unknown) {
+  targetError = err;
+}
+// The in-process services (run-agent, run-analysis, dev) read process.env when they load, so the
+// local target has to hide the AWS settings from them too, not only from this module's `env`.
+if (resolved?.target === 'local') for (const name of AWS_ONLY_VARIABLES) delete process.env[name];
+
+/** The environment, read once and filtered by `ALEX_TARGET`: the only place scripts touch `process.env`. */
+export const env: Readonly<Record<string, string | undefined>> = resolved?.env ?? { ...process.env };
+
+/**
+ * Prints which target this run uses ("using the local Data API" or "using Aurora cluster …");
+ * every script that touches a database, queue or AWS calls it first. Throws for a bad ALEX_TARGET.
+ */
+export function announceTarget(print: (line: string) => void = console.log): ResolvedTarget {
+  if (resolved === undefined) throw targetError;
+  print(describeTarget(resolved));
+  return resolved;
+}
 
 /** A port number from the environment, or the default; a clear error for anything else. */
 export function portFromEnv(name: string, fallback: number): number {

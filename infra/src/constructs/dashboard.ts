@@ -14,6 +14,22 @@ interface Widget {
   readonly stat?: string;
 }
 
+/**
+ * The custom agent metrics the planner emits in the Embedded Metric Format (packages/core/src/metrics.ts
+ * holds the same names; a test keeps the two equal): namespace, dimension and metric names.
+ */
+export const AGENT_METRICS = {
+  namespace: 'Alex/Agents',
+  dimension: 'Agent',
+  agents: ['tagger', 'reporter', 'charter', 'retirement'],
+  names: {
+    invocations: 'InvocationCount',
+    duration: 'Duration',
+    failures: 'FailureCount',
+    fallbacks: 'FallbackCount',
+  },
+} as const;
+
 /** Dimension values the dashboard needs that only exist once earlier stacks are deployed. */
 export interface DashboardTargets {
   readonly apiId: string;
@@ -27,6 +43,9 @@ export function dashboardWidgets(config: Config, targets: DashboardTargets): Wid
   const queues = queueNames(config);
   const cluster = ['DBClusterIdentifier', clusterIdentifier(config)];
   const model = ['ModelId', config.bedrockModelId];
+  const { namespace, dimension, agents, names } = AGENT_METRICS;
+  const perAgent = (metric: string, options: Record<string, string> = {}): MetricLine[] =>
+    agents.map((agent) => [namespace, metric, dimension, agent, { label: `${agent} ${metric}`, ...options }]);
   return [
     { title: 'Lambda invocations', metrics: perFunction('Invocations'), stat: 'Sum' },
     { title: 'Lambda errors', metrics: perFunction('Errors'), stat: 'Sum' },
@@ -106,6 +125,16 @@ export function dashboardWidgets(config: Config, targets: DashboardTargets): Wid
         ['AWS/Bedrock', 'InputTokenCount', ...model],
         ['AWS/Bedrock', 'OutputTokenCount', ...model],
       ],
+    },
+    {
+      title: 'Agents: invocations, failures and fallbacks (Alex/Agents)',
+      stat: 'Sum',
+      metrics: [...perAgent(names.invocations), ...perAgent(names.failures), ...perAgent(names.fallbacks)],
+    },
+    {
+      title: 'Agents: duration (average, ms; Alex/Agents)',
+      metrics: perAgent(names.duration),
+      stat: 'Average',
     },
     {
       title: 'WAF on CloudFront (requests)',

@@ -91,24 +91,33 @@ export const AURORA_COMMANDS = ['status', 'pause', 'resume', 'destroy', 'recreat
 export type AuroraCommand = (typeof AURORA_COMMANDS)[number];
 
 /** Usage of scripts/aurora.ts. */
-export const AURORA_USAGE = `Usage: pnpm tsx scripts/aurora.ts <status|pause|resume|destroy|recreate> [--stage <name>] [--region <aws-region>] [--yes]
+export const AURORA_USAGE = `Usage: pnpm tsx scripts/aurora.ts <status|pause|resume|destroy|recreate> [--stage <name>] [--region <aws-region>] [--confirm] [--yes]
   status    state, capacity range and what that state costs
   pause     stop the cluster: storage only (AWS restarts a stopped cluster after 7 days)
   resume    start a stopped cluster
-  destroy   delete the cluster with terraform (data is lost; needs --yes): $0
-  recreate  create it again with terraform, then reload data with scripts/reset-db.ts`;
+  destroy   delete the cluster with terraform (data is lost; needs --confirm): $0
+  recreate  create it again with terraform, then reload data with scripts/reset-db.ts
+  --yes     recreate without terraform's confirmation prompt`;
 
 /** Parsed aurora.ts arguments. */
 export interface AuroraArgs {
   readonly command: AuroraCommand;
   readonly yes: boolean;
+  /** `destroy` deletes the data: it goes ahead only with this flag. */
+  readonly confirm: boolean;
   readonly overrides: Partial<Record<keyof Config, string>>;
 }
 
 /** Parse `aurora.ts` arguments. */
 export function parseAuroraArgs(argv: readonly string[]): AuroraArgs {
   const parsed = parseOrUsage(
-    () => parseArgs({ args: [...argv], options: COMMON_OPTIONS, allowPositionals: true, strict: true }),
+    () =>
+      parseArgs({
+        args: [...argv],
+        options: { ...COMMON_OPTIONS, confirm: { type: 'boolean' } },
+        allowPositionals: true,
+        strict: true,
+      }),
     AURORA_USAGE,
   );
   const { values, positionals } = parsed;
@@ -122,5 +131,10 @@ export function parseAuroraArgs(argv: readonly string[]): AuroraArgs {
   const overrides: Partial<Record<keyof Config, string>> = {};
   if (values.stage !== undefined) overrides.stage = values.stage;
   if (values.region !== undefined) overrides.region = values.region;
-  return { command: command as AuroraCommand, yes: values.yes === true, overrides };
+  return {
+    command: command as AuroraCommand,
+    yes: values.yes === true,
+    confirm: values.confirm === true,
+    overrides,
+  };
 }

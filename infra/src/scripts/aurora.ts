@@ -42,7 +42,7 @@ export async function aurora(argv: readonly string[], ctx: ScriptContext): Promi
       return resume(config, clients, ctx);
     case 'destroy':
     case 'recreate':
-      return viaTerraform(args.command, args.yes, config, ctx);
+      return viaTerraform(args.command, args.command === 'destroy' ? args.confirm : args.yes, config, ctx);
   }
 }
 
@@ -146,14 +146,15 @@ async function resume(config: Config, clients: AwsClients, ctx: ScriptContext): 
 
 async function viaTerraform(
   command: 'destroy' | 'recreate',
+  /** `--confirm` for destroy, `--yes` (skip terraform's prompt) for recreate. */
   yes: boolean,
   config: Config,
   ctx: ScriptContext,
 ): Promise<void> {
   if (command === 'destroy' && !yes) {
     throw new ScriptError(
-      `This deletes ${clusterIdentifier(config)} and all its data (${describeCost('destroyed')}).\n` +
-        'Run again with --yes to go ahead.',
+      `This deletes Aurora cluster ${clusterIdentifier(config)} (${config.region}) and all its data (${describeCost('destroyed')}).\n` +
+        'Run again with --confirm to go ahead.',
       2,
     );
   }

@@ -99,15 +99,23 @@ describe('aurora pause and resume', () => {
 });
 
 describe('aurora destroy and recreate', () => {
-  it('refuses to destroy without --yes and touches nothing', async () => {
+  it('refuses to destroy without --confirm, naming the cluster, and touches nothing', async () => {
     const runner = new FakeRunner();
-    await expect(aurora(['destroy'], workspace(runner).ctx)).rejects.toThrow(/all its data[\s\S]*--yes/);
+    await expect(aurora(['destroy'], workspace(runner).ctx)).rejects.toThrow(
+      /Aurora cluster alex-test-db .*all its data[\s\S]*--confirm/,
+    );
+    expect(runner.calls).toEqual([]);
+  });
+
+  it('does not take --yes (which only skips prompts) as consent to destroy', async () => {
+    const runner = new FakeRunner();
+    await expect(aurora(['destroy', '--yes'], workspace(runner).ctx)).rejects.toThrow(/--confirm/);
     expect(runner.calls).toEqual([]);
   });
 
   it('destroys the database stack with terraform', async () => {
     const runner = new FakeRunner();
-    await aurora(['destroy', '--yes'], workspace(runner).ctx);
+    await aurora(['destroy', '--confirm'], workspace(runner).ctx);
     expect(runner.terraformCalls()).toEqual([
       'database init -input=false',
       'database apply -auto-approve',

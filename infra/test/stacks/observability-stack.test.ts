@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_NAMES, METRICS_NAMESPACE } from '../../../packages/core/src/metrics.ts';
 import { CONNECTION_FAILURE_ERRORS, CONNECTION_FAILURE_PHRASES } from '../../src/constructs/alarms.ts';
+import { AGENT_METRICS } from '../../src/constructs/dashboard.ts';
 import { only, ref, resources, type StackJson, statementsOf, synthAll, TEST_ENV } from '../synth-helpers.ts';
 
 let stack: StackJson;
@@ -42,6 +44,16 @@ describe('the observability stack (Part 8)', () => {
         'AWS/Bedrock/OutputTokenCount',
       ]),
     );
+  });
+
+  it('graphs the agents’ custom metrics, with the names and namespace the code emits them under', () => {
+    expect(AGENT_METRICS.namespace).toBe(METRICS_NAMESPACE);
+    expect(AGENT_METRICS.names).toEqual(METRIC_NAMES);
+    const lines = dashboard().widgets.flatMap((w) => w.properties.metrics);
+    for (const metric of ['InvocationCount', 'Duration', 'FailureCount', 'FallbackCount']) {
+      const agents = lines.filter((l) => l[0] === 'Alex/Agents' && l[1] === metric).map((l) => [l[2], l[3]]);
+      expect(agents).toEqual(['tagger', 'reporter', 'charter', 'retirement'].map((a) => ['Agent', a]));
+    }
   });
 
   it('reads Bedrock metrics in the Bedrock region and the API id from the Part 7 stack', () => {

@@ -13,6 +13,7 @@ import {
   SpanStatusCode,
   TraceFlags,
 } from '@opentelemetry/api';
+import { generationCost, MODEL_PRICES_AS_OF } from './model-prices.ts';
 
 type AnySpan = Span<SpanData>;
 type ObservationType = 'span' | 'agent' | 'tool' | 'generation' | 'event' | 'guardrail';
@@ -216,11 +217,18 @@ export class LangfuseTraceProcessor implements TracingProcessor {
     if (data.type === 'generation') {
       const input = data.usage?.input_tokens ?? 0;
       const output = data.usage?.output_tokens ?? 0;
+      const cost = data.model === undefined ? undefined : generationCost(data.model, input, output);
       update(observation, {
         ...(data.model === undefined ? {} : { model: data.model }),
         ...(data.input === undefined ? {} : { input: data.input }),
         ...(data.output === undefined ? {} : { output: data.output }),
         usageDetails: { input, output, total: input + output },
+        ...(cost === undefined
+          ? {}
+          : {
+              costDetails: { ...cost },
+              metadata: { prices_as_of: MODEL_PRICES_AS_OF, cost_usd: cost.total },
+            }),
       });
     }
     if (data.type !== 'custom' && data.type !== 'function' && data.type !== 'generation') {
@@ -229,6 +237,12 @@ export class LangfuseTraceProcessor implements TracingProcessor {
     if (span.error !== null) {
       update(observation, { level: 'ERROR', statusMessage: span.error.message });
       observation.span.setStatus({ code: SpanStatusCode.ERROR, message: span.error.message });
+      // A failed job or agent marks its whole trace, so Langfuse lists the trace as an error.
+      const root = this.open.get(span.traceId);
+      if (data.type === 'custom' && data.data.fails_trace === true && root !== undefined) {
+        update(root, { level: 'ERROR', statusMessage: span.error.message });
+        root.span.setStatus({ code: SpanStatusCode.ERROR, message: span.error.message });
+      }
     }
     observation.span.end(span.endedAt === null ? undefined : new Date(span.endedAt));
   }

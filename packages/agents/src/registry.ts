@@ -24,10 +24,25 @@ export const TaggerEvent = z.object({
 });
 export type TaggerEvent = z.input<typeof TaggerEvent>;
 
-/** What the tagger answers: the symbols stored, and those left unclassified with the reason. */
+/** The model's own judgement of a classification it made, for whoever asked (the terminal, the trace). */
+export const ClassificationNote = z.object({
+  symbol: z.string(),
+  confidence: z.enum(['high', 'medium', 'low']),
+  rationale: z.string(),
+});
+export type ClassificationNote = z.infer<typeof ClassificationNote>;
+
+/**
+ * What the tagger answers: the symbols stored (with the model's confidence and rationale for each),
+ * those already classified and left alone, and those left unclassified with the reason.
+ */
 export const TaggerResult = z.object({
   tagged: z.array(z.string()),
   unresolved: z.array(z.object({ symbol: z.string(), reason: z.string() })),
+  /** The model's confidence and rationale for each symbol it classified. */
+  classifications: z.array(ClassificationNote),
+  /** Symbols already classified, left alone (the model was not called for them). */
+  skipped: z.array(z.string()),
 });
 export type TaggerResult = z.infer<typeof TaggerResult>;
 

@@ -8,7 +8,7 @@ import type { AgentOutput } from './registry.ts';
 
 /** One reply per agent that passes its registered output schema, for fake agents in planner tests. */
 export const SAMPLE_REPLIES: { readonly [A in AgentName]: AgentOutput<A> } = {
-  tagger: { tagged: [], unresolved: [] },
+  tagger: { tagged: [], unresolved: [], classifications: [], skipped: [] },
   reporter: { report_chars: 1200, insights_available: true, generated_by: 'offline' },
   charter: { charts: ['asset_class_allocation'], generated_by: 'offline' },
   retirement: { success_rate: 82.5, estimated_income: 58_000, generated_by: 'offline' },

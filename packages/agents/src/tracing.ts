@@ -108,21 +108,64 @@ export function turnOffOpenAiTraceExport(): void {
  * agent runs inside nest under it. Inside an existing trace (an agent called in-process by the planner) it
  * opens a span instead. Metadata with `agent` marks an agent's part of a job; without it, the job itself.
  */
-export function withJobTrace<T>(
+export async function withJobTrace<T>(
   name: string,
   metadata: Record<string, unknown>,
   work: () => Promise<T>,
 ): Promise<T> {
+  // Nested, the SDK marks the custom span as an error with the cause itself.
   if (getCurrentTrace() !== null) return withCustomSpan(() => work(), { data: { name, data: metadata } });
   const jobId = metadata.job_id;
-  return withTrace(name, () => work(), {
+  // The SDK's withTrace does not end a trace whose function throws (it would never reach Langfuse):
+  // the failure is caught inside, recorded with its cause, and rethrown once the trace has ended.
+  const guarded = async (): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> => {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error: unknown) {
+      await recordJobError(`${name} failed`, error instanceof Error ? error.message : String(error), {
+        failsTrace: true,
+      });
+      return { ok: false, error };
+    }
+  };
+  const outcome = await withTrace(name, guarded, {
     metadata,
     ...(typeof jobId === 'string' && jobId !== '' ? { groupId: jobId } : {}),
   });
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }
 
 /** Records a point-in-time decision (e.g. "missing data for X, Y → tagger") inside the current job trace. */
 export async function recordJobEvent(name: string, data: Record<string, unknown>): Promise<void> {
   if (getCurrentTrace() === null) return;
   await withCustomSpan(async () => {}, { data: { name, data: { ...data, event: true } } });
+}
+
+/**
+ * Records a failure as an error event carrying its cause (Langfuse level ERROR, status message =
+ * `message`). With `failsTrace`, the job's trace itself is marked as an error too (a failed job).
+ */
+export async function recordJobError(
+  name: string,
+  message: string,
+  options: { failsTrace?: boolean; data?: Record<string, unknown> } = {},
+): Promise<void> {
+  if (getCurrentTrace() === null) return;
+  await withCustomSpan(
+    async (span) => {
+      span.setError({ message });
+    },
+    {
+      data: {
+        name,
+        data: {
+          ...options.data,
+          error: message,
+          event: true,
+          ...(options.failsTrace ? { fails_trace: true } : {}),
+        },
+      },
+    },
+  );
 }

@@ -3,6 +3,7 @@ import type { Repositories } from '@alex/database';
 import type { TokenVerifier } from './auth.ts';
 import type { LocalIssuer } from './local/issuer.ts';
 import type { JobQueue } from './queue.ts';
+import type { WebhookSecretSource } from './webhook-secret.ts';
 
 /** Per-user limits on the expensive routes, counted over the last 24 hours. */
 export interface ApiLimits {
@@ -33,6 +34,6 @@ export interface ApiDeps {
   originSecret?: string;
   /** Per-user limits on the expensive routes; {@link DEFAULT_LIMITS} when unset. */
   limits?: ApiLimits;
-  /** Clerk's Svix signing secret (`whsec_…`); without it the webhook rejects every call. */
-  webhookSecret?: string;
+  /** Clerk's Svix signing secret (`whsec_…`), or where to read it; without it the webhook rejects every call. */
+  webhookSecret?: string | WebhookSecretSource;
 }

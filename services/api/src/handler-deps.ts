@@ -7,6 +7,7 @@ import type { ApiDeps } from './deps.ts';
 import { apiEnv } from './env.ts';
 import { SqsJobQueue } from './queue.ts';
 import { readOriginSecret, readWebhookSecret } from './secrets.ts';
+import { cachedWebhookSecret } from './webhook-secret.ts';
 
 /** The AWS clients the API's dependencies are built with; tests pass their own. */
 export interface ApiClients {
@@ -22,17 +23,19 @@ export interface ApiClients {
 export async function apiHandlerDeps(env: Env, clients: ApiClients = {}): Promise<ApiDeps> {
   const settings = apiEnv(env);
   const logger = createLogger({ level: settings.logLevel, bound: { service: 'api' } });
+  // From Secrets Manager the secret is read on first use and looked up again when a signature fails,
+  // so a secret stored after deploy works on a warm instance.
+  const secretsManager = clients.secrets ?? new SecretsManagerClient({});
+  const webhookSecretArn = settings.webhookSecretArn;
   const webhookSecret =
     settings.webhookSecret ??
-    (settings.webhookSecretArn
-      ? await readWebhookSecret(clients.secrets ?? new SecretsManagerClient({}), settings.webhookSecretArn)
+    (webhookSecretArn
+      ? cachedWebhookSecret(() => readWebhookSecret(secretsManager, webhookSecretArn), { logger })
       : undefined);
   if (!webhookSecret) logger.warn('no Clerk webhook secret: the webhook route will reject every call');
   const originSecret =
     settings.originSecret ??
-    (settings.originSecretArn
-      ? await readOriginSecret(clients.secrets ?? new SecretsManagerClient({}), settings.originSecretArn)
-      : undefined);
+    (settings.originSecretArn ? await readOriginSecret(secretsManager, settings.originSecretArn) : undefined);
   // Without the secret the API would answer anyone who found the execute-api URL: refuse to start.
   if (settings.originSecretArn && !originSecret) throw new Error('The origin secret is empty');
   return {

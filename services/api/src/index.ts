@@ -23,3 +23,9 @@ export { type ApiGatewayHandler, type LocalServer, serveLocally, toEvent } from 
 export { inProcessJobQueue, type JobQueue, SqsJobQueue } from './queue.ts';
 export { readWebhookSecret } from './secrets.ts';
 export { applyClerkEvent, ClerkWebhookEvent, verifyClerkWebhook } from './webhook.ts';
+export {
+  cachedWebhookSecret,
+  fixedWebhookSecret,
+  verifyWithSecretRefresh,
+  type WebhookSecretSource,
+} from './webhook-secret.ts';

@@ -1,5 +1,17 @@
-import { type AgentHandler, agentInvokerFromEnv, configureTracing, withLangfuseKeys } from '@alex/agents';
-import { type AgentName, createLogger, type Env } from '@alex/core';
+import {
+  type AgentHandler,
+  agentInvokerFromEnv,
+  configureTracing,
+  withInvocationMetrics,
+  withLangfuseKeys,
+} from '@alex/agents';
+import {
+  type AgentName,
+  createLogger,
+  createMetricsEmitter,
+  type Env,
+  type MetricsEmitter,
+} from '@alex/core';
 import { createDataApiClient, createRepositories } from '@alex/database';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { plannerEnv } from './env.ts';
@@ -28,18 +40,20 @@ export function createPlannerHandler(
 /**
  * The planner's dependencies built from an environment, read once and validated (errors name the
  * variable). Agents are invoked as Lambdas when their function names are set, else through
- * `handlers` in this process.
+ * `handlers` in this process. Every agent call emits InvocationCount, Duration and FailureCount to
+ * `metrics` (EMF lines on stdout by default).
  */
 export async function plannerHandlerDeps(
   env: Env,
   handlers: Partial<Record<AgentName, AgentHandler>> = {},
+  metrics: MetricsEmitter = createMetricsEmitter(),
 ): Promise<PlannerHandlerDeps> {
   const settings = plannerEnv(env);
   const logger = createLogger({ level: settings.logLevel, bound: { service: 'planner' } });
   const tracing = configureTracing(await withLangfuseKeys(settings.env, logger), logger);
   return {
     repos: createRepositories(createDataApiClient(settings.database)),
-    invoker: agentInvokerFromEnv(settings.env, handlers),
+    invoker: withInvocationMetrics(agentInvokerFromEnv(settings.env, handlers), metrics),
     logger,
     staleAfterSeconds: settings.staleAfterSeconds,
     flushTraces: tracing.flush,

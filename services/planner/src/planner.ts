@@ -1,4 +1,11 @@
-import { type AgentInput, type AgentInvoker, type AgentOutput, withJobTrace } from '@alex/agents';
+import {
+  type AgentInput,
+  type AgentInvoker,
+  type AgentOutput,
+  recordJobError,
+  recordJobEvent,
+  withJobTrace,
+} from '@alex/agents';
 import type { AgentName, Logger } from '@alex/core';
 import type { AnalysisJob, Repositories } from '@alex/database';
 import { type AnalysisPlan, planAnalysis } from './decide.ts';
@@ -66,9 +73,12 @@ async function execute(
   started: number,
   now: () => number,
 ): Promise<JobOutcome> {
+  // The routing decisions, as events on the job's trace (code decides, never the model).
+  for (const decision of plan.decisions) await recordJobEvent(`decision: ${decision}`, { decision });
   if (plan.empty) {
     const message = 'planner: the portfolio is empty; add an account with cash or positions first';
     await deps.repos.jobs.fail(job.id, message);
+    await recordJobError('job failed', message, { failsTrace: true });
     return { kind: 'failed', jobId: job.id, message };
   }
   const durations: Partial<Record<AgentName, number>> = {};
@@ -90,6 +100,7 @@ async function execute(
     } catch (err: unknown) {
       durations[agent] = now() - t0;
       const message = err instanceof Error ? err.message : String(err);
+      await recordJobError(`${agent} failed`, message, { data: { agent } });
       await deps.repos.jobs.setProgress(job.id, agent, {
         status: 'failed',
         started_at: new Date(t0).toISOString(),
@@ -152,6 +163,10 @@ async function fail(
     )
     .join('; ');
   await deps.repos.jobs.fail(job.id, message);
+  await recordJobError('job failed', message, {
+    failsTrace: true,
+    data: { failed_agents: failures.map(([a]) => a) },
+  });
   deps.logger.warn('job failed', { failed_agents: failures.map(([agent]) => agent), error_message: message });
   return { kind: 'failed', jobId: job.id, message };
 }

@@ -1,4 +1,5 @@
 import {
+  type ClassificationNote,
   type InstrumentToTag,
   runWithOutputRetry,
   type TaggerEvent,
@@ -43,7 +44,7 @@ export interface TaggerDeps {
 }
 
 type Outcome =
-  | { kind: 'tagged'; symbol: string }
+  | { kind: 'tagged'; symbol: string; note: ClassificationNote }
   | { kind: 'skipped'; symbol: string }
   | { kind: 'unresolved'; symbol: string; reason: string; infrastructure: boolean; cause?: unknown };
 
@@ -114,7 +115,8 @@ async function tagOne(
     const { classification } = verdict;
     await deps.repos.instruments.upsert(toInstrument(classification));
     logger.info('classified', { confidence: classification.confidence, rationale: classification.rationale });
-    return { kind: 'tagged', symbol };
+    const { confidence, rationale } = classification;
+    return { kind: 'tagged', symbol, note: { symbol, confidence, rationale } };
   } catch (err: unknown) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof ValidationError || isModelAnswerError(err)) {
@@ -157,8 +159,11 @@ export async function tagInstruments(
       cause: first?.cause,
     });
   }
+  const tagged = outcomes.flatMap((o) => (o.kind === 'tagged' ? [o] : []));
   return {
-    tagged: outcomes.filter((o) => o.kind === 'tagged').map((o) => o.symbol),
+    tagged: tagged.map((o) => o.symbol),
     unresolved: failed.map(({ symbol, reason }) => ({ symbol, reason })),
+    classifications: tagged.map((o) => o.note),
+    skipped: outcomes.filter((o) => o.kind === 'skipped').map((o) => o.symbol),
   };
 }

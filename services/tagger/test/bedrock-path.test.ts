@@ -70,7 +70,8 @@ describe('the tagger through aisdk(), as on Bedrock', () => {
       logger: silentLogger,
     });
 
-    expect(result).toEqual({ tagged: ['AVGO'], unresolved: [] });
+    expect(result).toMatchObject({ tagged: ['AVGO'], unresolved: [], skipped: [] });
+    expect(result.classifications.map((c) => c.symbol)).toEqual(['AVGO']);
     const format = mock.doGenerateCalls[1]?.responseFormat;
     expect(format?.type).toBe('json');
     expect(JSON.stringify(format)).toContain('allocation_sectors');

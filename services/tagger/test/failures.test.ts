@@ -56,10 +56,11 @@ describe('tagInstruments when things fail', () => {
       deps(failingFor('BADX')),
     );
 
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       tagged: ['META'],
       unresolved: [{ symbol: 'BADX', reason: 'Error: model unavailable for BADX' }],
     });
+    expect(result.classifications.map((c) => c.symbol)).toEqual(['META']);
   });
 
   it('throws when the model fails for every symbol', async () => {

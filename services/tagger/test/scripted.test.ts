@@ -44,7 +44,8 @@ describe('tagInstruments with scripted model turns', () => {
 
     const result = await tag(model, 'MSFT');
 
-    expect(result).toEqual({ tagged: ['MSFT'], unresolved: [] });
+    expect(result).toMatchObject({ tagged: ['MSFT'], unresolved: [], skipped: [] });
+    expect(result.classifications.map((c) => c.symbol)).toEqual(['MSFT']);
     model.assertComplete();
     expect(model.calls[0]?.request.tools.map((t) => t.name)).toEqual(['lookup_reference_data']);
     expect(JSON.stringify(model.calls[1]?.request.input)).toContain('Microsoft Corporation');

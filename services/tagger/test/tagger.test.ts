@@ -20,7 +20,14 @@ describe('tagInstruments on the embedded database with the offline model', () =>
   it('stores a symbol from the reference table, so it is no longer unclassified', async () => {
     const result = await tag('AAPL');
 
-    expect(result).toEqual({ tagged: ['AAPL'], unresolved: [] });
+    expect(result).toEqual({
+      tagged: ['AAPL'],
+      unresolved: [],
+      classifications: [
+        { symbol: 'AAPL', confidence: 'high', rationale: expect.stringContaining('lookup_reference_data') },
+      ],
+      skipped: [],
+    });
     const stored = await db.repos.instruments.get('AAPL');
     expect(stored).toMatchObject({
       name: 'Apple Inc.',
@@ -61,7 +68,7 @@ describe('tagInstruments on the embedded database with the offline model', () =>
 
     const result = await tag('SPY');
 
-    expect(result).toEqual({ tagged: [], unresolved: [] });
+    expect(result).toEqual({ tagged: [], unresolved: [], classifications: [], skipped: ['SPY'] });
     expect(await db.repos.instruments.get('SPY')).toEqual(before);
   });
 

@@ -1,12 +1,15 @@
 import { endpoints } from '@alex/contract';
 import { json } from '../http.ts';
 import { publicRoute, type Route } from '../router.ts';
-import { applyClerkEvent, verifyClerkWebhook } from '../webhook.ts';
+import { applyClerkEvent } from '../webhook.ts';
+import { fixedWebhookSecret, verifyWithSecretRefresh } from '../webhook-secret.ts';
 
 /** Clerk's user sync. No bearer token: the Svix signature over the raw body is the authentication. */
 export const webhookRoutes: Route[] = [
   publicRoute(endpoints.clerkWebhook, async ({ deps, rawBody, headers }) => {
-    verifyClerkWebhook(deps.webhookSecret, rawBody, headers);
+    const secret = deps.webhookSecret;
+    const source = typeof secret === 'object' ? secret : fixedWebhookSecret(secret);
+    await verifyWithSecretRefresh(source, rawBody, headers);
     // A verified delivery replayed within Svix's 5-minute window is acknowledged, not applied again.
     // Recorded after applying, so a delivery that failed halfway is applied when Svix retries it.
     const svixId = headers['svix-id'] ?? '';
