@@ -44,6 +44,10 @@ const line = (agent: SmokeAgent, ok: boolean, ms: number, meter: Meter, detail =
   `${ok ? '✓' : '✗'} ${agent.padEnd(10)} ${ok ? 'ok    ' : 'failed'} ${(ms / 1000).toFixed(1).padStart(5)} s  ${String(meter.inputTokens).padStart(6)} in / ${String(meter.outputTokens).padStart(5)} out tokens  ${meter.calls} answers${detail}`;
 
 await runMain(async () => {
+  if (process.argv.slice(2).includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
   const args = parseArgs(process.argv.slice(2));
   const config = modelConfigFromEnv({
     ...env,

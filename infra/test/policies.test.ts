@@ -130,6 +130,13 @@ const ACTIONS: Record<string, string[]> = {
     'cloudfront:UpdateCachePolicy',
     'cloudfront:DeleteCachePolicy',
   ],
+  aws_cloudfront_function: [
+    'cloudfront:CreateFunction',
+    'cloudfront:DescribeFunction',
+    'cloudfront:PublishFunction',
+    'cloudfront:UpdateFunction',
+    'cloudfront:DeleteFunction',
+  ],
   aws_cloudfront_distribution: [
     'cloudfront:CreateDistributionWithTags',
     'cloudfront:GetDistribution',

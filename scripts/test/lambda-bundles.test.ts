@@ -133,7 +133,10 @@ describe('the Lambda bundles', () => {
       const { result } = await inFreshNode(join(outRoot, 'tagger', 'index.mjs'), env('tagger'), {
         instruments: [{ symbol: 'AAPL', name: 'Apple Inc.', instrument_type: 'stock' }],
       });
-      expect(result).toEqual({ tagged: ['AAPL'], unresolved: [] });
+      expect(result).toMatchObject({ tagged: ['AAPL'], unresolved: [], skipped: [] });
+      expect(
+        (result as { classifications: { symbol: string }[] }).classifications.map((c) => c.symbol),
+      ).toEqual(['AAPL']);
       const stored = await db.repos.instruments.get('AAPL');
       expect(stored?.allocation_asset_class).toMatchObject({ equity: 100 });
       expect(Object.keys(stored?.allocation_sectors ?? {}).length).toBeGreaterThan(0);

@@ -95,11 +95,14 @@ describe('LambdaInvoker', () => {
     lambdaMock
       .on(InvokeCommand)
       .rejectsOnce(new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }))
-      .resolves({ StatusCode: 200, Payload: payload({ tagged: ['VTI'], unresolved: [] }) });
+      .resolves({
+        StatusCode: 200,
+        Payload: payload({ tagged: ['VTI'], unresolved: [], classifications: [], skipped: [] }),
+      });
 
     const result = await invoker().invoke('tagger', TAG_VTI);
 
-    expect(result).toEqual({ tagged: ['VTI'], unresolved: [] });
+    expect(result).toEqual({ tagged: ['VTI'], unresolved: [], classifications: [], skipped: [] });
     expect(lambdaMock).toHaveReceivedCommandTimes(InvokeCommand, 2);
   });
 

@@ -141,7 +141,10 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
     await repos.positions.upsert(user, { account_id: account.id, symbol: 'SPY', quantity: '3' });
     await repos.positions.upsert(user, { account_id: account.id, symbol: 'ZZZQ', quantity: '4' });
     const agents = fakeAgents({
-      tagger: async () => ({ tagged: [], unresolved: [{ symbol: 'ZZZQ', reason: 'unknown' }] }),
+      tagger: async () => ({
+        ...SAMPLE_REPLIES.tagger,
+        unresolved: [{ symbol: 'ZZZQ', reason: 'unknown' }],
+      }),
     });
     const jobId = await newJob(user);
     await runAnalysisJob(jobId, deps(agents.invoker));
@@ -164,8 +167,8 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
       await repos.positions.upsert(user, { account_id: account.id, symbol, quantity: '1' });
     const agents = fakeAgents({
       tagger: async (event) => ({
+        ...SAMPLE_REPLIES.tagger,
         tagged: (event as { instruments: { symbol: string }[] }).instruments.map((i) => i.symbol),
-        unresolved: [],
       }),
     });
     const jobId = await newJob(user);
@@ -183,7 +186,10 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
     const account = await repos.accounts.create(user, { account_name: 'Cooling' });
     await repos.positions.upsert(user, { account_id: account.id, symbol: 'NOPEQ', quantity: '1' });
     const agents = fakeAgents({
-      tagger: async () => ({ tagged: [], unresolved: [{ symbol: 'NOPEQ', reason: 'unknown' }] }),
+      tagger: async () => ({
+        ...SAMPLE_REPLIES.tagger,
+        unresolved: [{ symbol: 'NOPEQ', reason: 'unknown' }],
+      }),
     });
     const first = await newJob(user);
     await runAnalysisJob(first, deps(agents.invoker));
