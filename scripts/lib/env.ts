@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AWS_ONLY_VARIABLES, describeTarget, type ResolvedTarget, resolveTarget } from './target.ts';
+import { describeTarget, type ResolvedTarget, resolveTarget } from './target.ts';
 
 /** The repository root (scripts/ lives directly under it). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,9 +19,6 @@ try {
 } catch (err: unknown) {
   targetError = err;
 }
-// The in-process services (run-agent, run-analysis, dev) read process.env when they load, so the
-// local target has to hide the AWS settings from them too, not only from this module's `env`.
-if (resolved?.target === 'local') for (const name of AWS_ONLY_VARIABLES) delete process.env[name];
 
 /** The environment, read once and filtered by `ALEX_TARGET`: the only place scripts touch `process.env`. */
 export const env: Readonly<Record<string, string | undefined>> = resolved?.env ?? { ...process.env };

@@ -16,8 +16,15 @@ import { type SeededDatabase, startSeededDatabase } from '@alex/local-data-api';
 import { reportWriterScript } from '@alex/reporter';
 import { retirementScript } from '@alex/retirement';
 import { taggerOfflineScript } from '@alex/tagger';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../lib/local-pipeline.ts';
+
+/** Static keys for the default credential chain; no instance metadata lookups on this machine. */
+const AWS_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'AKIDPIPELINE',
+  AWS_SECRET_ACCESS_KEY: 'pipelineSecret',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
 
 // Claude's part is played by each agent's offline script, answering through the Converse fake; the
 // agents themselves run as in Lambda: their handlers, the real Bedrock provider, SigV4, retries.
@@ -53,24 +60,25 @@ describe('the whole analysis through the Bedrock provider against the Converse f
         return script.next(turn);
       },
     });
-    // As a deployment would: the standard endpoint variable and the default credential chain (env here).
-    Object.assign(process.env, {
-      DATA_API_ENDPOINT: db.url,
-      ALEX_MODEL_PROVIDER: 'bedrock',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.url,
-      AWS_ACCESS_KEY_ID: 'AKIDPIPELINE',
-      AWS_SECRET_ACCESS_KEY: 'pipelineSecret',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      LOG_LEVEL: 'error',
-    });
+    // As a deployment would: the standard endpoint variable, and credentials from the AWS default
+    // chain, which reads them from the process environment (restored after the suite).
+    for (const [name, value] of Object.entries(AWS_CREDENTIALS)) vi.stubEnv(name, value);
     pipeline = await startLocalPipeline({
       client: db.client,
-      env: process.env,
+      env: {
+        ...process.env,
+        ...AWS_CREDENTIALS,
+        DATA_API_ENDPOINT: db.url,
+        ALEX_MODEL_PROVIDER: 'bedrock',
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.url,
+        LOG_LEVEL: 'error',
+      },
       logger: createLogger({ level: 'error' }),
     });
   });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await pipeline?.close();
     await fake?.close();
     await db?.close();

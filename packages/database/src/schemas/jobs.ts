@@ -1,4 +1,12 @@
-import { Chart, IsoDate, IsoTimestamp, JobProgress, JobStatus, ProjectionChart } from '@alex/contract';
+import {
+  Chart,
+  IsoDate,
+  IsoTimestamp,
+  JobProgress,
+  JobStatus,
+  ProjectionChart,
+  Retirement as RetirementView,
+} from '@alex/contract';
 import { z } from 'zod';
 
 /** An analysis job row. */
@@ -51,21 +59,11 @@ export const ReportChartsInput = z.object({
 });
 export type ReportChartsInput = z.input<typeof ReportChartsInput>;
 
-/** A stored retirement projection, one per job. */
+/** A stored retirement projection, one per job: the shape the API sends (defined once, in the contract) plus its keys. */
 export const Retirement = z.object({
+  ...RetirementView.shape,
   id: z.string(),
   clerk_user_id: z.string(),
-  job_id: z.string().nullable(),
-  estimated_income: z.string().nullable(),
-  success_rate: z.string().nullable(),
-  summary: z.string().nullable(),
-  detail: z.string().nullable(),
-  chart: ProjectionChart.nullable(),
-  assumptions: z.record(z.string(), z.unknown()).nullable(),
-  /** Who wrote summary and detail: the model id, 'offline', or 'offline-fallback'. */
-  generated_by: z.string().nullable(),
-  created_at: IsoTimestamp,
-  updated_at: IsoTimestamp,
 });
 export type Retirement = z.infer<typeof Retirement>;
 
