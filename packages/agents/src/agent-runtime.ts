@@ -1,10 +1,12 @@
 import {
   createLogger,
+  createMetricsEmitter,
   defineHandler,
   type Env,
   envValue,
   type Logger,
   type LogLevel,
+  type MetricsEmitter,
   parseLogLevel,
 } from '@alex/core';
 import {
@@ -49,6 +51,8 @@ export interface AgentRuntime {
   model: Model;
   /** Stored as `generated_by` on what the agent writes: the Bedrock model id, or 'offline'. */
   generatedBy: string;
+  /** Custom metrics: EMF lines on stdout in Lambda (CloudWatch reads them), the debug log elsewhere. */
+  metrics: MetricsEmitter;
   /** Flushes the invocation's traces; the handler calls it after every event. */
   flushTraces: () => Promise<void>;
 }
@@ -69,6 +73,9 @@ export async function agentRuntime(
     repos: createRepositories(createDataApiClient(settings.database)),
     model: createModel(settings.model, script),
     generatedBy: generatedByOf(settings.model),
+    metrics: envValue(settings.env, 'AWS_LAMBDA_FUNCTION_NAME')
+      ? createMetricsEmitter()
+      : createMetricsEmitter({ sink: (line) => logger.debug('metric', JSON.parse(line)) }),
     flushTraces: tracing.flush,
   };
 }
@@ -78,6 +85,7 @@ export interface AgentRunDeps {
   repos: Repositories;
   model: Model;
   generatedBy: string;
+  metrics: MetricsEmitter;
   logger: Logger;
 }
 
@@ -96,7 +104,13 @@ export function defineAgentHandler<S extends z.ZodType, R>(
     event,
     logger: runtime.logger,
     run: (parsed, logger) =>
-      run(parsed, { repos: runtime.repos, model: runtime.model, generatedBy: runtime.generatedBy, logger }),
+      run(parsed, {
+        repos: runtime.repos,
+        model: runtime.model,
+        generatedBy: runtime.generatedBy,
+        metrics: runtime.metrics,
+        logger,
+      }),
     after: runtime.flushTraces,
   });
 }
