@@ -1,9 +1,13 @@
-import { type MonteCarloResult, type ProjectionBand, SUSTAINABLE_SUCCESS_RATE } from './monte-carlo.ts';
+import {
+  assembleResult,
+  BAND_PROBABILITIES,
+  type MonteCarloResult,
+  sustainableCapIndex,
+} from './monte-carlo.ts';
 import { type MonteCarloInput, toMonteCarloConfig } from './monte-carlo-input.ts';
 import { returnModel } from './monte-carlo-model.ts';
 import { quantileOfSorted } from './quantile.ts';
 import { createNormal, createUniform } from './random.ts';
-import { roundTo } from './rounding.ts';
 
 /**
  * The first kernel, kept as the reference the tests and `pnpm bench` compare the current one with
@@ -65,47 +69,17 @@ export function runMonteCarloReference(input: MonteCarloInput): MonteCarloResult
     }
   }
 
-  const percentiles: ProjectionBand[] = [];
+  const bands = new Float64Array((years + 1) * BAND_PROBABILITIES.length);
   for (let year = 0; year <= years; year += 1) {
     const row = values.subarray(year * paths, (year + 1) * paths).sort();
-    percentiles.push({
-      year,
-      phase: year <= yearsToRetirement ? 'accumulation' : 'retirement',
-      p10: Math.round(quantileOfSorted(row, 0.1)),
-      p50: Math.round(quantileOfSorted(row, 0.5)),
-      p90: Math.round(quantileOfSorted(row, 0.9)),
+    BAND_PROBABILITIES.forEach((p, band) => {
+      bands[year * BAND_PROBABILITIES.length + band] = quantileOfSorted(row, p);
     });
   }
 
   let failures = 0;
   for (let path = 0; path < paths; path += 1) failures += failed[path] ?? 0;
   incomeCap.sort();
-  const capIndex = paths - Math.ceil(SUSTAINABLE_SUCCESS_RATE * paths);
-  const sustainableIncome = Math.max(0, Math.floor(incomeCap[capIndex] ?? 0));
-
-  return {
-    successRate: roundTo(((paths - failures) / paths) * 100, 2),
-    percentiles,
-    atRetirement: percentiles[yearsToRetirement] ?? (percentiles[0] as ProjectionBand),
-    sustainableIncome,
-    assumptions: {
-      assetClasses: config.classes.map((assetClass, index) => ({
-        assetClass,
-        weight: config.weights[index] ?? 0,
-        mean: model.returns[index]?.mean ?? 0,
-        volatility: config.zeroVolatility ? 0 : (model.returns[index]?.volatility ?? 0),
-      })),
-      correlations: model.correlations,
-      inflation: config.assumptions.inflation,
-      portfolioMean: model.mean,
-      portfolioVolatility: model.volatility,
-      paths,
-      seed: config.seed,
-      yearsToRetirement,
-      retirementYears,
-      zeroVolatility: config.zeroVolatility,
-      sustainableSuccessRate: SUSTAINABLE_SUCCESS_RATE * 100,
-      model: MODEL,
-    },
-  };
+  const sustainableIncome = Math.max(0, Math.floor(incomeCap[sustainableCapIndex(paths)] ?? 0));
+  return assembleResult({ config, model }, bands, failures, sustainableIncome, MODEL);
 }

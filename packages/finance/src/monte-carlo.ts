@@ -140,12 +140,16 @@ export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   return assembleResult(run, bands, failures, sustainableIncomeOf(state.caps));
 }
 
-/** The result from the kernel's outputs: `bands` holds p10, p50, p90 (nominal dollars) per year. */
+/**
+ * The result from a kernel's outputs: `bands` holds p10, p50, p90 (nominal dollars) per year;
+ * `description` names the kernel that drew them (this one unless the reference kernel says otherwise).
+ */
 export function assembleResult(
-  run: PreparedRun,
+  run: Pick<PreparedRun, 'config' | 'model'>,
   bands: Float64Array,
   failures: number,
   sustainableIncome: number,
+  description: string = MODEL,
 ): MonteCarloResult {
   const { config, model } = run;
   const { paths, yearsToRetirement, retirementYears } = config;
@@ -181,7 +185,7 @@ export function assembleResult(
       retirementYears,
       zeroVolatility: config.zeroVolatility,
       sustainableSuccessRate: SUSTAINABLE_SUCCESS_RATE * 100,
-      model: MODEL,
+      model: description,
     },
   };
 }
