@@ -1,7 +1,8 @@
 import type { Executor } from '../client/data-api-client.ts';
-import { ConflictError, LimitExceededError, NotFoundError } from '../client/errors.ts';
+import { ConflictError, NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
 import { AgentName, AgentProgress, AnalysisJob } from '../schemas/index.ts';
+import { enforceDailyLimit } from './daily-limit.ts';
 import { parseRows, validate, validateId } from './validate.ts';
 
 const COLUMNS = `id, clerk_user_id, status, request_data, result_data, progress, error_message,
@@ -34,19 +35,13 @@ export function jobsRepository(db: Executor) {
      * flight per user (a unique index), this check and the next `create` cannot be raced.
      */
     async checkDailyQuota(clerkUserId: string, perDay: number): Promise<void> {
-      const [usage] = await db.query<{ used: number; retry_after: number | null }>(
-        `SELECT COUNT(*) AS used,
-                EXTRACT(EPOCH FROM MIN(created_at) + interval '24 hours' - now())::float8 AS retry_after
-         FROM analysis_jobs
-         WHERE clerk_user_id = :user AND created_at > now() - interval '24 hours'`,
-        { user: clerkUserId },
+      await enforceDailyLimit(
+        db,
+        { table: 'analysis_jobs', owner: 'clerk_user_id' },
+        clerkUserId,
+        perDay,
+        `You have used your ${perDay} analyses for today; you can start another later`,
       );
-      if ((usage?.used ?? 0) >= perDay) {
-        throw new LimitExceededError(
-          `You have used your ${perDay} analyses for today; you can start another later`,
-          usage?.retry_after ?? 24 * 3600,
-        );
-      }
     },
 
     /** The user's job; another user's is not found. */

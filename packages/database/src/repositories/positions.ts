@@ -1,8 +1,9 @@
 import type { Executor } from '../client/data-api-client.ts';
-import { LimitExceededError, NotFoundError } from '../client/errors.ts';
+import { NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
 import { Instrument, Position, PositionCreate, PositionUpdate } from '../schemas/index.ts';
 import { INSTRUMENT_FIELDS, POSITION_FIELDS, prefixed, unprefix } from './columns.ts';
+import { enforceDailyLimit } from './daily-limit.ts';
 import { validate, validateId } from './validate.ts';
 
 const COLUMNS = POSITION_FIELDS.map((c) => `p.${c}`).join(', ');
@@ -138,17 +139,11 @@ async function checkPlaceholderQuota(
   const [known] = await tx.query('SELECT 1 AS known FROM instruments WHERE symbol = :symbol', { symbol });
   if (known) return;
   await tx.query('SELECT 1 FROM users WHERE clerk_user_id = :user FOR UPDATE', { user: clerkUserId });
-  const [usage] = await tx.query<{ used: number; retry_after: number | null }>(
-    `SELECT COUNT(*) AS used,
-            EXTRACT(EPOCH FROM MIN(created_at) + interval '24 hours' - now())::float8 AS retry_after
-     FROM instruments
-     WHERE created_by = :user AND created_at > now() - interval '24 hours'`,
-    { user: clerkUserId },
+  await enforceDailyLimit(
+    tx,
+    { table: 'instruments', owner: 'created_by' },
+    clerkUserId,
+    perDay,
+    `You can add at most ${perDay} new symbols a day; try again later or pick a listed one`,
   );
-  if ((usage?.used ?? 0) >= perDay) {
-    throw new LimitExceededError(
-      `You can add at most ${perDay} new symbols a day; try again later or pick a listed one`,
-      usage?.retry_after ?? 24 * 3600,
-    );
-  }
 }
