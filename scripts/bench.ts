@@ -1,10 +1,11 @@
 /**
  * Runs the benchmarks, prints a table and writes bench/results.json.
- *   pnpm bench [suite…]      suites: database, finance, lambdas, pipeline, web (default: all)
+ *   pnpm bench [suite…]      suites: api, database, finance, lambdas, pipeline, web (default: all)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
+import { apiSuite } from './bench/api.ts';
 import { databaseSuite } from './bench/database.ts';
 import { financeSuite } from './bench/finance.ts';
 import type { BenchResult, BenchSuite } from './bench/harness.ts';
@@ -14,9 +15,7 @@ import { webSuite } from './bench/web.ts';
 import { runMain, UsageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/env.ts';
 
-// The API under load (issue 14 item 4: autocannon against the local handler, with a ratio against a
-// trivial handler on the same server) will be an `apiSuite` in scripts/bench/api.ts, listed here.
-const SUITES: BenchSuite[] = [databaseSuite, financeSuite, lambdasSuite, pipelineSuite, webSuite];
+const SUITES: BenchSuite[] = [apiSuite, databaseSuite, financeSuite, lambdasSuite, pipelineSuite, webSuite];
 const USAGE = `Usage: pnpm bench [${SUITES.map((s) => s.name).join('|')} …]`;
 
 await runMain(async () => {
