@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { splitStatements } from '@alex/database';
 import type { SqlBackend } from './backend.ts';
 import { PgError } from './pglite-backend.ts';
 import type {
@@ -8,7 +7,15 @@ import type {
   DataApiField,
   ExecuteStatementRequest,
 } from './protocol.ts';
-import { BadRequest, bindParameters, columnMetadata, describeColumns, fieldToJson, toField } from './wire.ts';
+import {
+  BadRequest,
+  bindParameters,
+  columnMetadata,
+  describeColumns,
+  fieldToJson,
+  statementCount,
+  toField,
+} from './wire.ts';
 
 /** The only database name the local Data API answers to, as on the deployed cluster. */
 export const LOCAL_DATABASE = 'alex';
@@ -47,7 +54,7 @@ export class LocalDataApi {
   async executeStatement(request: ExecuteStatementRequest): Promise<ExecuteStatementResponse> {
     checkDatabase(request.database);
     const transactionId = this.#touch(request.transactionId);
-    if (splitStatements(request.sql).length > 1) {
+    if (statementCount(request.sql) > 1) {
       throw new PgError({
         message: 'cannot insert multiple commands into a prepared statement',
         code: '42601',

@@ -1,4 +1,4 @@
-import { compileNamedParameters } from '@alex/database';
+import { compileNamedParameters, splitStatements } from '@alex/database';
 import { parse as parsePgArray } from 'postgres-array';
 import type { PgType, RawResult } from './backend.ts';
 import type { ColumnMetadata, DataApiField, SqlParameter } from './protocol.ts';
@@ -21,11 +21,69 @@ const HINT_CASTS: Record<string, string> = {
 };
 
 /**
+ * A statement's SQL lexed once: how many statements it holds, and its text cut around its `:name`
+ * placeholders (`pieces[i]`, then the placeholder of `slots[i]`, …, then the last piece). Services
+ * send the same few SQL texts over and over, so lexing is cached by text.
+ */
+interface StatementShape {
+  statements: number;
+  pieces: string[];
+  slots: number[];
+  names: string[];
+}
+
+const SHAPES = new Map<string, StatementShape>();
+/** Distinct SQL texts kept; past this the cache starts again (ad-hoc SQL from the CLI must not grow it). */
+const MAX_SHAPES = 1000;
+// NUL cannot appear in SQL Postgres accepts, so it safely marks where a placeholder was.
+const SLOT = '\u0000';
+
+function shapeOf(sql: string): StatementShape {
+  const cached = SHAPES.get(sql);
+  if (cached) return cached;
+  const slots: number[] = [];
+  const { text, names } = compileNamedParameters(sql, (index) => {
+    slots.push(index - 1);
+    return SLOT;
+  });
+  const shape = { statements: splitStatements(sql).length, pieces: text.split(SLOT), slots, names };
+  if (sql.includes(SLOT)) return shape;
+  if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
+  SHAPES.set(sql, shape);
+  return shape;
+}
+
+/** How many statements `sql` holds (the Data API runs exactly one per `ExecuteStatement`). */
+export function statementCount(sql: string): number {
+  return shapeOf(sql).statements;
+}
+
+/**
  * Turns a Data API statement into positional SQL and text parameters. Each parameter gets the type
  * Aurora gives it (a string is `varchar` unless a `typeHint` says otherwise), so SQL that would
  * fail on Aurora for a missing hint fails here too.
  */
 export function bindParameters(sql: string, parameters: readonly SqlParameter[] = []) {
+  const shape = shapeOf(sql);
+  if (shape.pieces.length !== shape.slots.length + 1) return bindUncached(sql, parameters);
+  const byName = new Map(parameters.map((p) => [p.name, p]));
+  const values: (string | null)[] = [];
+  const placeholders = shape.names.map((name, i) => {
+    const parameter = byName.get(name);
+    if (!parameter) throw new BadRequest(`No value specified for parameter: ${name}`);
+    const [value, cast] = parameterText(parameter);
+    values[i] = value;
+    return cast ? `$${i + 1}::${cast}` : `$${i + 1}`;
+  });
+  let text = shape.pieces[0] ?? '';
+  shape.slots.forEach((slot, i) => {
+    text += `${placeholders[slot]}${shape.pieces[i + 1]}`;
+  });
+  return { text, values };
+}
+
+/** {@link bindParameters} without the cache, for SQL whose text holds a NUL (Postgres refuses it). */
+function bindUncached(sql: string, parameters: readonly SqlParameter[]) {
   const byName = new Map(parameters.map((p) => [p.name, p]));
   const values: (string | null)[] = [];
   const compiled = compileNamedParameters(sql, (index, name) => {
