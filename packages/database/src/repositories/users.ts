@@ -1,11 +1,9 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
-import { USER_DEFAULTS, User, UserCreate, UserUpdate } from '../schemas/index.ts';
+import { User, UserCreate, UserUpdate } from '../schemas/index.ts';
+import { USER_COLUMNS as COLUMNS, ENSURE_USER_CTES, newUserParams } from './ensure-user.ts';
 import { validate } from './validate.ts';
-
-const COLUMNS = `clerk_user_id, display_name, years_until_retirement, target_retirement_income,
-  asset_class_targets, region_targets, created_at, updated_at`;
 
 /** Users: one row per Clerk user, with their retirement goals and allocation targets. */
 export function usersRepository(db: Executor) {
@@ -21,17 +19,8 @@ export function usersRepository(db: Executor) {
     async getOrCreate(input: UserCreate): Promise<User> {
       const user = validate(UserCreate, input);
       const [row] = await db.query(
-        `WITH inserted AS (
-           INSERT INTO users (clerk_user_id, display_name, years_until_retirement, target_retirement_income,
-                              asset_class_targets, region_targets)
-           VALUES (:id, :name, :years, :income, :asset_targets, :region_targets)
-           ON CONFLICT (clerk_user_id) DO NOTHING
-           RETURNING ${COLUMNS})
-         SELECT ${COLUMNS} FROM inserted
-         UNION ALL
-         SELECT ${COLUMNS} FROM users WHERE clerk_user_id = :id
-         LIMIT 1`,
-        insertParams(user),
+        `WITH ${ENSURE_USER_CTES} SELECT ${COLUMNS} FROM owner`,
+        newUserParams(user),
       );
       return User.parse(row);
     },
@@ -56,7 +45,7 @@ export function usersRepository(db: Executor) {
          WHERE users.clerk_updated_at IS NULL OR EXCLUDED.clerk_updated_at IS NULL
             OR EXCLUDED.clerk_updated_at > users.clerk_updated_at
          RETURNING ${COLUMNS}`,
-        { ...insertParams(user), source_updated_at: options.sourceUpdatedAt ?? null },
+        { ...newUserParams(user), source_updated_at: options.sourceUpdatedAt ?? null },
       );
       return row ? User.parse(row) : null;
     },
@@ -93,17 +82,6 @@ export function usersRepository(db: Executor) {
       });
       return numberOfRecordsUpdated > 0;
     },
-  };
-}
-
-function insertParams(user: ReturnType<typeof UserCreate.parse>) {
-  return {
-    id: user.clerk_user_id,
-    name: user.display_name ?? null,
-    years: user.years_until_retirement ?? USER_DEFAULTS.years_until_retirement,
-    income: sql.decimal(user.target_retirement_income ?? USER_DEFAULTS.target_retirement_income),
-    asset_targets: sql.json(user.asset_class_targets ?? USER_DEFAULTS.asset_class_targets),
-    region_targets: sql.json(user.region_targets ?? USER_DEFAULTS.region_targets),
   };
 }
 

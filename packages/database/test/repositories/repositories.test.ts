@@ -207,7 +207,7 @@ describe.each(BACKENDS)('repositories on %s', (kind) => {
   });
 
   describe('portfolio', () => {
-    it('reads accounts, positions and instruments in two statements', async () => {
+    it('reads accounts, positions and instruments in one statement', async () => {
       const owner = 'user_portfolio';
       await repos.users.getOrCreate({ clerk_user_id: owner });
       for (const name of ['A', 'B', 'C']) {
@@ -222,7 +222,7 @@ describe.each(BACKENDS)('repositories on %s', (kind) => {
         await countStatements(async () => {
           portfolio = await repos.portfolio.get(owner);
         }),
-      ).toBe(2);
+      ).toBe(1);
       expect(portfolio?.accounts.map((a) => [a.account_name, a.positions.length])).toEqual([
         ['A', 3],
         ['B', 3],

@@ -9,8 +9,7 @@ import { type Route, userRoute } from '../router.ts';
  */
 export const portfolioRoutes: Route[] = [
   userRoute(endpoints.getPortfolio, async ({ deps, userId }) => {
-    await deps.repos.users.getOrCreate({ clerk_user_id: userId });
-    const portfolio = await deps.repos.portfolio.get(userId);
+    const portfolio = await deps.repos.portfolio.getOrCreate(userId);
     const facts = portfolioFacts(portfolio);
     const { valuation } = facts;
     // Valuation lists accounts and positions in the portfolio's own order.
