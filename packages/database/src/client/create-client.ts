@@ -92,6 +92,8 @@ export function createDataApiClient(
 ): DataApiClient {
   const rds = new RDSDataClient({
     maxAttempts: 1,
+    // Resolve each command's middleware stack once, not on every send (nothing here changes the stack).
+    cacheMiddleware: true,
     ...(config.region ? { region: config.region } : {}),
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     // The local Data API does not check signatures; any credentials will do. It speaks plain HTTP.
