@@ -13,6 +13,9 @@ const ClerkUserData = z.looseObject({
   updated_at: z.number().int().nonnegative().optional(),
 });
 
+/** A `user.created`/`user.updated` event's body (built once, not per request). */
+const ClerkUserEvent = z.object({ data: ClerkUserData });
+
 /** The Clerk events the API acts on; any other type is acknowledged and ignored. */
 export const ClerkWebhookEvent = z.looseObject({
   type: z.string().max(100),
@@ -55,7 +58,7 @@ export async function applyClerkEvent(
   switch (event.type) {
     case 'user.created':
     case 'user.updated': {
-      const user = parseBody(z.object({ data: ClerkUserData }), rawBody).data;
+      const user = parseBody(ClerkUserEvent, rawBody).data;
       await repos.users.upsertIdentity(
         { clerk_user_id: user.id, display_name: displayName(user) },
         user.updated_at === undefined ? {} : { sourceUpdatedAt: user.updated_at },
