@@ -60,6 +60,7 @@ describe('planner SQS handler', () => {
     const flaky: Repositories = {
       ...repos,
       portfolio: {
+        ...repos.portfolio,
         get: async () => {
           throw new Error('DatabaseUnavailableException');
         },
