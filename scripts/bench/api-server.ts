@@ -39,20 +39,30 @@ const client = localDataApiClient(dataApi.url);
 await runMigrations(client);
 await resetDatabase(client, { withTestData: true });
 
-const port = await freePort();
-const api = await startLocalApi({
-  client,
-  env: {
-    ...env,
-    DATA_API_ENDPOINT: dataApi.url,
-    CLERK_JWKS_URL: `http://${HOST}:${port}/.well-known/jwks.json`,
-  },
-  root: folder,
-  logger: createLogger({ level: 'warn' }),
-  host: HOST,
-  port,
-  enqueue: () => {},
-});
+/** The API on a free port; another process may take the port between the probe and the listen, so retry. */
+async function startApi(attempt = 1): Promise<Awaited<ReturnType<typeof startLocalApi>>> {
+  const port = await freePort();
+  try {
+    return await startLocalApi({
+      client,
+      env: {
+        ...env,
+        DATA_API_ENDPOINT: dataApi.url,
+        CLERK_JWKS_URL: `http://${HOST}:${port}/.well-known/jwks.json`,
+      },
+      root: folder as string,
+      logger: createLogger({ level: 'warn' }),
+      host: HOST,
+      port,
+      enqueue: () => {},
+    });
+  } catch (err: unknown) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw err;
+    return startApi(attempt + 1);
+  }
+}
+
+const api = await startApi();
 const issuer = await createLocalIssuer(join(folder, '.alex', 'dev-issuer'));
 console.log(JSON.stringify({ url: api.url, token: await issuer.sign(DEMO_USER) }));
 
