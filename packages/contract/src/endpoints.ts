@@ -96,7 +96,8 @@ export const endpoints = {
   createPosition: endpoint({
     ...ROUTES.createPosition,
     auth: 'user',
-    summary: 'Adds a position; a symbol the account already holds gets this quantity',
+    summary:
+      'Adds a position; for a symbol the account already holds, adds this quantity to it (`mode: "replace"` sets it instead)',
     body: PositionCreate.strict(),
     status: 201,
     response: Position,

@@ -100,6 +100,7 @@ export function AccountCard({
       <details>
         <summary>Add a position to {account.account_name}</summary>
         <PositionForm
+          held={new Map(account.positions.map((p) => [p.symbol, p.quantity]))}
           onSubmit={async (input) => {
             await api.createPosition({ account_id: account.id, ...input });
             onChanged();
