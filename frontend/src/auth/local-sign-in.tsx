@@ -42,7 +42,7 @@ export function LocalSignIn({ next, signIn }: { next: string; signIn(userId: str
       remember(trimmed);
       navigate(next, { replace: true });
     } catch (err: unknown) {
-      setError(`${errorMessage(err)} Is the local API running (pnpm dev)?`);
+      setError(errorMessage(err));
       setBusy(false);
     }
   }
