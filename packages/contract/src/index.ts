@@ -10,6 +10,7 @@ export * from './charts.ts';
 export * from './endpoint.ts';
 export * from './endpoints.ts';
 export * from './enums.ts';
+export * from './instrument-by-hand.ts';
 export * from './local-endpoints.ts';
 export * from './plain.ts';
 export * from './portfolio.ts';
