@@ -17,6 +17,7 @@ export * from './portfolio.ts';
 export * from './primitives.ts';
 export * from './requests.ts';
 export * from './responses.ts';
+export * from './tag-outcome.ts';
 export * from './values.ts';
 
 /** Every endpoint, the local development server's included. */

@@ -95,6 +95,7 @@ export function AccountCard({
             onChanged();
           }}
           onDelete={(position) => onDelete({ kind: 'position', account, position })}
+          onClassified={onChanged}
         />
       )}
       <details>

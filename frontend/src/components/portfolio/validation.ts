@@ -97,6 +97,17 @@ function trimZeros(value: string): string {
   return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
 }
 
+/** A price per share in dollars: greater than 0, at most 4 decimal places (DECIMAL(12,4)); "$12.50" is fine. */
+export function priceError(text: string): string | null {
+  if (text.trim() === '') return 'Enter the price of one share.';
+  const reading = readNumber(text, { currency: true });
+  if (!reading.ok) return reading.error;
+  if (signOf(reading.value) <= 0) return 'The price must be greater than 0.';
+  if (decimalPlaces(reading.value) > 4) return 'Use at most 4 decimal places.';
+  if (integerDigits(reading.value) > 8) return 'That price is too large.';
+  return null;
+}
+
 /** A ticker symbol as the API accepts it (upper-cased before checking). */
 export function symbolError(text: string): string | null {
   const value = text.trim().toUpperCase();
