@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import ReportsPage from '../src/pages/reports.tsx';
 import { fakeApi, Providers } from './fake-api.tsx';
@@ -30,11 +30,22 @@ describe('Start analysis on the reports page', () => {
   });
 
   it('is enabled once the portfolio has a position', async () => {
-    renderReports(portfolioFixture({ accounts: [accountFixture()] }));
+    const position = {
+      id: 'p1',
+      account_id: 'a1',
+      symbol: 'SPY',
+      quantity: '1.00000000',
+      as_of_date: '2026-11-25',
+      created_at: '2026-11-25T10:00:00Z',
+      updated_at: '2026-11-25T10:00:00Z',
+      instrument: instrumentFixture(),
+      value: '500.00',
+    };
+    const api = renderReports(portfolioFixture({ accounts: [accountFixture({ positions: [position] })] }));
 
-    await vi.waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Start analysis' })).toHaveProperty('disabled', false),
-    );
+    await vi.waitFor(() => expect(api.getPortfolio).toHaveBeenCalled());
+    await act(async () => {}); // let the portfolio's answer land
+    expect(screen.getByRole('button', { name: 'Start analysis' })).toHaveProperty('disabled', false);
     expect(screen.queryByText(/Add a position to start an analysis/)).toBeNull();
   });
 });
