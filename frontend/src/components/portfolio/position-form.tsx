@@ -54,6 +54,8 @@ export function PositionForm({
       setQuantity('');
       setMode('add');
       setTouched(false);
+      // Ready for the next one (the disabled button dropped the focus while saving).
+      window.setTimeout(() => document.getElementById(`${id}-symbol`)?.focus(), 0);
     } catch (err: unknown) {
       setServerError(errorMessage(err));
     } finally {
