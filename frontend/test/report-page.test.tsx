@@ -125,7 +125,7 @@ describe('ReportPage', () => {
     );
 
     expect(await screen.findByText('Summary here')).toBeTruthy();
-    expect(screen.getByText('No retirement projection was stored for this analysis.')).toBeTruthy();
+    expect(screen.getByText('This analysis has no retirement projection.')).toBeTruthy();
   });
 
   it('says so when the job does not exist', async () => {

@@ -112,7 +112,7 @@ export function JobProgress({ initial, onSettled }: { initial: Job; onSettled: (
       </h2>
       <p className="muted" role="status" aria-live="polite">
         {job.status === 'pending'
-          ? 'Waiting for the planner to pick up the job…'
+          ? 'Waiting for the analysis to start…'
           : job.status === 'running'
             ? `The agents are working (started ${formatDateTime(job.started_at)}). This page updates by itself.`
             : `Finished ${formatDateTime(job.completed_at)}.`}

@@ -17,7 +17,7 @@ function FailedJob({ job }: { job: Job }) {
         <h2 id="failed-heading" className="h2">
           The analysis failed
         </h2>
-        <p>{job.error_message ?? 'The planner stopped without saying why.'}</p>
+        <p>{job.error_message ?? 'The analysis stopped without saying why. Try starting it again.'}</p>
       </div>
       <AgentList job={job} />
       <StartAnalysisButton />

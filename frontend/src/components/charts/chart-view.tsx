@@ -92,7 +92,7 @@ export default function ChartView({ chart }: { chart: Chart }) {
   const bars = chart.type !== 'pie' && chart.type !== 'donut';
   const height = bars ? Math.max(160, chart.data.length * ROW_HEIGHT + 40) : 240;
   return (
-    <figure className="chart card">
+    <figure className="chart card" data-chart={chart.key}>
       <figcaption>
         <h3 className="h3">{title}</h3>
         {headline && <p className="chart-headline">{headline}</p>}

@@ -63,7 +63,7 @@ export function ReportResult({ job }: { job: Job }) {
       {retirement ? (
         <RetirementSection retirement={retirement} />
       ) : (
-        <p className="muted">No retirement projection was stored for this analysis.</p>
+        <p className="muted">This analysis has no retirement projection.</p>
       )}
       {charts.length > 0 && (
         <section className="stack" aria-labelledby="charts-heading">
@@ -86,7 +86,7 @@ export function ReportResult({ job }: { job: Job }) {
           {report.generated_by && <p className="muted small">{writtenBy(report.generated_by)}</p>}
         </section>
       ) : (
-        <p className="muted">No written report was stored for this analysis.</p>
+        <p className="muted">This analysis has no written report.</p>
       )}
     </article>
   );
