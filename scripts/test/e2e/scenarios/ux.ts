@@ -36,8 +36,8 @@ async function tabTo(page: Page, name: RegExp, max = 80): Promise<number> {
   for (let presses = 1; presses <= max; presses++) {
     await page.keyboard.press('Tab');
     const text = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return `${el?.getAttribute('aria-label') ?? ''} ${el?.innerText ?? ''}`.trim();
+      const el = document.activeElement;
+      return `${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''}`.trim();
     });
     if (name.test(text)) return presses;
   }
