@@ -20,6 +20,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     'updatePosition',
     'deletePosition',
     'searchInstruments',
+    'classifyInstrument',
     'startAnalysis',
     'listJobs',
     'getJob',

@@ -125,7 +125,7 @@ describe('ReportPage', () => {
     );
 
     expect(await screen.findByText('Summary here')).toBeTruthy();
-    expect(screen.getByText('No retirement projection was stored for this analysis.')).toBeTruthy();
+    expect(screen.getByText('This analysis has no retirement projection.')).toBeTruthy();
   });
 
   it('says so when the job does not exist', async () => {
@@ -133,6 +133,35 @@ describe('ReportPage', () => {
       fakeApi({ getJob: vi.fn(async () => Promise.reject(new ApiError(404, 'not_found', 'Job not found'))) }),
     );
 
-    expect((await screen.findByRole('alert')).textContent).toContain('Job not found');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('There is no analysis at this address');
+    expect(screen.getByRole('link', { name: 'Back to your reports' }).getAttribute('href')).toBe('/reports');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('offers a way back, not a retry, for a malformed report id', async () => {
+    renderPage(
+      fakeApi({
+        getJob: vi.fn(async () =>
+          Promise.reject(
+            new ApiError(400, 'validation_error', 'The request is invalid', [
+              { field: 'id', message: 'must be a UUID' },
+            ]),
+          ),
+        ),
+      }),
+    );
+
+    expect((await screen.findByRole('alert')).textContent).toContain('There is no analysis at this address');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('still offers a retry when the API could not be reached', async () => {
+    renderPage(
+      fakeApi({ getJob: vi.fn(async () => Promise.reject(new ApiError(500, 'internal_error', 'Boom'))) }),
+    );
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Boom');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });

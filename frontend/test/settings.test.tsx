@@ -78,3 +78,56 @@ describe('SettingsForm', () => {
     expect(screen.getByText('Cash cannot be negative.')).toBeTruthy();
   });
 });
+
+describe('SettingsForm unsaved changes', () => {
+  function renderWithLink(onSave = vi.fn(async () => user)) {
+    render(
+      <>
+        <a href="/dashboard">Dashboard</a>
+        <SettingsForm user={user} onSave={onSave} />
+      </>,
+    );
+    return { onSave, link: screen.getByRole('link', { name: 'Dashboard' }) };
+  }
+
+  it('asks before a link leaves unsaved edits behind, and stays on Cancel', async () => {
+    const { link } = renderWithLink();
+    const followed = vi.fn((event: MouseEvent) => event.preventDefault());
+    link.addEventListener('click', followed);
+    await userEvent.type(screen.getByLabelText('Display name'), ' Jr');
+
+    await userEvent.click(link);
+
+    expect(followed).not.toHaveBeenCalled();
+    expect(screen.getByRole('alertdialog', { name: 'Leave without saving?' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(followed).not.toHaveBeenCalled();
+  });
+
+  it('follows the link when the user agrees to leave', async () => {
+    const { link } = renderWithLink();
+    const followed = vi.fn((event: MouseEvent) => event.preventDefault());
+    link.addEventListener('click', followed);
+    await userEvent.type(screen.getByLabelText('Display name'), ' Jr');
+
+    await userEvent.click(link);
+    await userEvent.click(screen.getByRole('button', { name: 'Leave without saving' }));
+
+    expect(followed).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets links through once the edits are saved', async () => {
+    const { link } = renderWithLink();
+    const followed = vi.fn((event: MouseEvent) => event.preventDefault());
+    link.addEventListener('click', followed);
+    await userEvent.type(screen.getByLabelText('Display name'), ' Jr');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+
+    await userEvent.click(link);
+
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(followed).toHaveBeenCalledTimes(1);
+  });
+});

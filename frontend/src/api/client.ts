@@ -1,4 +1,5 @@
-import { ApiError, NetworkError, parseApiError } from './errors.ts';
+import { ApiError, parseApiError } from './errors.ts';
+import { diagnoseNetworkFailure } from './network-failure.ts';
 
 /** How the client gets, renews and gives up on credentials. */
 export interface ClientAuth {
@@ -56,7 +57,7 @@ export function createClient(options: ClientOptions): RequestFn {
       return await doFetch(`${options.baseUrl}${path}`, init);
     } catch (err: unknown) {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw new NetworkError(err);
+      throw await diagnoseNetworkFailure(options.baseUrl, err, doFetch);
     }
   }
 

@@ -6,6 +6,7 @@ import type {
   allEndpoints,
   EndpointName,
   Instrument,
+  InstrumentByHand,
   Job,
   PortfolioView,
   Position,
@@ -32,6 +33,7 @@ export interface Api {
   updatePosition(id: string, input: PositionUpdate): Promise<Position>;
   deletePosition(id: string): Promise<void>;
   searchInstruments(query: string, limit: number, signal?: AbortSignal): Promise<Instrument[]>;
+  classifyInstrument(input: InstrumentByHand): Promise<Instrument>;
   startAnalysis(): Promise<AnalysisStarted>;
   listJobs(signal?: AbortSignal): Promise<Job[]>;
   getJob(id: string, signal?: AbortSignal): Promise<Job>;
@@ -91,6 +93,7 @@ export function createApi(request: RequestFn, options: { checkResponses?: boolea
     },
     searchInstruments: async (q, limit, signal) =>
       (await call('searchInstruments', { query: { q, limit: String(limit) }, signal })).items,
+    classifyInstrument: (input) => call('classifyInstrument', { body: input }),
     startAnalysis: () => call('startAnalysis', { body: {} }),
     listJobs: (signal) => call('listJobs', { signal }),
     getJob: (id, signal) => call('getJob', { id, signal }),

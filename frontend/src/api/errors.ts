@@ -28,10 +28,36 @@ export class ApiError extends Error {
   }
 }
 
-/** The request never got an answer (offline, CORS, DNS). */
+/** Why a request got no answer: the browser is offline, the API refused this page's origin (CORS), or the API could not be reached. */
+export type NetworkFailure = 'offline' | 'origin_refused' | 'unreachable';
+
+function networkMessage(kind: NetworkFailure, apiUrl: string, pageOrigin: string): string {
+  switch (kind) {
+    case 'offline':
+      return 'You are offline. Check your connection and try again.';
+    case 'origin_refused':
+      return (
+        `The Alex API at ${apiUrl} is running but does not accept requests from this address (${pageOrigin}). ` +
+        "Open Alex at the address it was set up for, or add this one to the API's CORS_ORIGINS."
+      );
+    case 'unreachable':
+      return (
+        `Could not reach the Alex API at ${apiUrl}: it is not running or not reachable from here. ` +
+        'Locally, start it with pnpm dev; otherwise check your connection and try again.'
+      );
+  }
+}
+
+/** The request never got an answer; `kind` says what was found out about why. */
 export class NetworkError extends ApiError {
-  constructor(cause: unknown) {
-    super(0, 'network_error', 'Could not reach the Alex API. Check your connection and try again.');
+  readonly kind: NetworkFailure;
+  constructor(
+    cause: unknown,
+    kind: NetworkFailure = 'unreachable',
+    where: { apiUrl: string; pageOrigin: string } = { apiUrl: 'its address', pageOrigin: 'this page' },
+  ) {
+    super(0, 'network_error', networkMessage(kind, where.apiUrl, where.pageOrigin));
+    this.kind = kind;
     this.cause = cause;
   }
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useMemo, useSyncExternalStore } from 'react';
+import { diagnoseNetworkFailure } from '../api/network-failure.ts';
 import { API_URL } from '../env.ts';
 import { AuthContext, type AuthValue, type SignInView as SignInViewType } from './auth-context.ts';
 import { LocalSignIn } from './local-sign-in.tsx';
@@ -48,11 +49,16 @@ const unknownSession = (): undefined => undefined;
 
 /** Asks the local issuer (`POST /local/token`, local mode only) for a token for `userId`. */
 export async function requestLocalToken(userId: string, doFetch: typeof fetch = fetch): Promise<string> {
-  const response = await doFetch(`${API_URL}/local/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ user_id: userId }),
-  });
+  let response: Response;
+  try {
+    response = await doFetch(`${API_URL}/local/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ user_id: userId }),
+    });
+  } catch (err: unknown) {
+    throw await diagnoseNetworkFailure(API_URL, err, doFetch);
+  }
   const body = (await response.json().catch(() => null)) as {
     token?: string;
     error?: { message?: string };

@@ -42,7 +42,7 @@ export function LocalSignIn({ next, signIn }: { next: string; signIn(userId: str
       remember(trimmed);
       navigate(next, { replace: true });
     } catch (err: unknown) {
-      setError(`${errorMessage(err)} Is the local API running (pnpm dev)?`);
+      setError(errorMessage(err));
       setBusy(false);
     }
   }
@@ -55,7 +55,8 @@ export function LocalSignIn({ next, signIn }: { next: string; signIn(userId: str
   return (
     <div className="card stack">
       <p className="muted">
-        Local mode: no Clerk key is set, so the local issuer signs you in as any user id.
+        This is Alex running on your machine without a sign-in service (no Clerk key is set), so you can sign
+        in as any user id, with no password.
       </p>
       <div className="stack-sm">
         <h2 className="h3">Pick a user</h2>

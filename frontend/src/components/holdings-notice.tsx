@@ -8,14 +8,15 @@ export function HoldingsNotice({ portfolio }: { portfolio: Portfolio }) {
     <div className="notice" role="note">
       {unpriced.length > 0 && (
         <p>
-          No price yet for {unpriced.join(', ')}: counted as $0 until the next analysis classifies and prices
-          {unpriced.length === 1 ? ' it' : ' them'}.
+          No price yet for {unpriced.join(', ')}: counted as $0 until Alex looks{' '}
+          {unpriced.length === 1 ? 'it' : 'them'} up at the next analysis, or you enter a price on the
+          Portfolio page.
         </p>
       )}
       {unclassified.length > 0 && (
         <p>
-          Not yet classified: {unclassified.join(', ')}. Their value shows as unclassified in the allocation
-          until the next analysis.
+          Not classified yet: {unclassified.join(', ')}. {unclassified.length === 1 ? 'Its' : 'Their'} value
+          shows as unclassified in the allocation until then.
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { AgentName, AgentProgress, Job } from '@alex/contract';
 import { AGENT_NAMES } from '@alex/contract/plain';
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useApi } from '../api/api-context.tsx';
 import { errorMessage } from '../api/errors.ts';
 import { formatDateTime } from './format.ts';
@@ -9,7 +10,7 @@ import { formatDateTime } from './format.ts';
 export const POLL_MS = 2000;
 
 const AGENT_LABELS: Record<AgentName, { title: string; does: string }> = {
-  tagger: { title: 'Instrument tagger', does: 'classifies holdings that lack data' },
+  tagger: { title: 'Instrument tagger', does: 'looks up holdings Alex knows nothing about yet' },
   reporter: { title: 'Report writer', does: 'writes the portfolio report' },
   charter: { title: 'Chart maker', does: 'draws the allocation charts' },
   retirement: { title: 'Retirement specialist', does: 'projects retirement income' },
@@ -42,7 +43,17 @@ export function AgentList({ job }: { job: Job }) {
               <strong>{AGENT_LABELS[agent].title}</strong>{' '}
               <span className="muted">{AGENT_LABELS[agent].does}</span>
             </span>
-            {progress?.message && <span className="agent-message">{progress.message}</span>}
+            {progress?.message && (
+              <span className="agent-message">
+                {progress.message}
+                {progress.symbols?.some((s) => s.outcome !== 'classified') && (
+                  <>
+                    {' '}
+                    <Link to="/portfolio">Open your portfolio</Link>
+                  </>
+                )}
+              </span>
+            )}
             {(progress?.fallbacks ?? 0) > 0 && (
               <span className="agent-message">
                 Claude's answer could not be used; Alex's built-in writer wrote this part.
@@ -101,7 +112,7 @@ export function JobProgress({ initial, onSettled }: { initial: Job; onSettled: (
       </h2>
       <p className="muted" role="status" aria-live="polite">
         {job.status === 'pending'
-          ? 'Waiting for the planner to pick up the job…'
+          ? 'Waiting for the analysis to start…'
           : job.status === 'running'
             ? `The agents are working (started ${formatDateTime(job.started_at)}). This page updates by itself.`
             : `Finished ${formatDateTime(job.completed_at)}.`}

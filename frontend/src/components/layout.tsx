@@ -17,14 +17,13 @@ export function Layout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(pathname);
 
-  // After client-side navigation, move focus to the new page so screen readers announce it.
+  // After client-side navigation, move focus to the new page so screen readers announce it. Not on
+  // the first load (nor StrictMode's second effect run), where the first Tab must reach the skip link.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     mainRef.current?.focus();
   }, [pathname]);
 

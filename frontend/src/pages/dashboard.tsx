@@ -50,8 +50,7 @@ export default function DashboardPage() {
       <div className="page-head">
         <h1 className="h1">{user.display_name ? `Hello, ${user.display_name}` : 'Your dashboard'}</h1>
         <div className="stack-sm">
-          <StartAnalysisButton disabled={positions === 0} />
-          {positions === 0 && <p className="muted small">Add a position to start an analysis.</p>}
+          <StartAnalysisButton positions={positions} />
         </div>
       </div>
       {portfolio.accounts.length === 0 ? (

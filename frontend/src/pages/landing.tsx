@@ -1,6 +1,5 @@
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.ts';
-import { Disclaimer } from '../components/disclaimer.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 
 const FEATURES = [
@@ -18,7 +17,7 @@ const FEATURES = [
   },
 ] as const;
 
-/** The public landing page: what Alex does and the way in. Kept light: it is the first load. */
+/** The public landing page: what Alex does and the way in (the disclaimer is in the footer of every page). */
 export function LandingPage() {
   usePageTitle('AI financial planner');
   const { userId } = useAuth();
@@ -55,7 +54,6 @@ export function LandingPage() {
           ))}
         </ul>
       </section>
-      <Disclaimer />
     </div>
   );
 }

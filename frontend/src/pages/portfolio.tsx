@@ -19,6 +19,8 @@ export default function PortfolioPage() {
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [showNew, setShowNew] = useState(false);
+  // The account just created: its heading takes the focus the closing form had.
+  const [focusAccount, setFocusAccount] = useState<string | null>(null);
 
   async function confirmDelete() {
     if (!pending) return;
@@ -44,7 +46,8 @@ export default function PortfolioPage() {
       submitLabel="Create account"
       onCancel={accounts.length > 0 ? () => setShowNew(false) : undefined}
       onSubmit={async (input) => {
-        await api.createAccount(input);
+        const created = await api.createAccount(input);
+        setFocusAccount(created.id);
         setShowNew(false);
         portfolio.reload();
       }}
@@ -86,7 +89,13 @@ export default function PortfolioPage() {
       )}
       <HoldingsNotice portfolio={portfolio.data} />
       {accounts.map((account) => (
-        <AccountCard key={account.id} account={account} onChanged={portfolio.reload} onDelete={setPending} />
+        <AccountCard
+          key={account.id}
+          account={account}
+          focusHeading={account.id === focusAccount}
+          onChanged={portfolio.reload}
+          onDelete={setPending}
+        />
       ))}
       {pending && (
         <ConfirmDialog

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { InstrumentByHand } from './instrument-by-hand.ts';
 import { ROUTES } from './plain.ts';
 import { PortfolioView } from './portfolio.ts';
 import {
@@ -16,6 +17,7 @@ import {
   Account,
   AnalysisStarted,
   Deleted,
+  Instrument,
   InstrumentPage,
   Job,
   Position,
@@ -96,7 +98,8 @@ export const endpoints = {
   createPosition: endpoint({
     ...ROUTES.createPosition,
     auth: 'user',
-    summary: 'Adds a position; a symbol the account already holds gets this quantity',
+    summary:
+      'Adds a position; for a symbol the account already holds, adds this quantity to it (`mode: "replace"` sets it instead)',
     body: PositionCreate.strict(),
     status: 201,
     response: Position,
@@ -124,6 +127,15 @@ export const endpoints = {
     query: InstrumentQuery,
     status: 200,
     response: InstrumentPage,
+  }),
+  classifyInstrument: endpoint({
+    ...ROUTES.classifyInstrument,
+    auth: 'user',
+    summary:
+      'Prices and classifies by hand a symbol the caller added that Alex could not look up (404 for any other symbol)',
+    body: InstrumentByHand,
+    status: 200,
+    response: Instrument,
   }),
   getPortfolio: endpoint({
     ...ROUTES.getPortfolio,

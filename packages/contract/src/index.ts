@@ -10,12 +10,14 @@ export * from './charts.ts';
 export * from './endpoint.ts';
 export * from './endpoints.ts';
 export * from './enums.ts';
+export * from './instrument-by-hand.ts';
 export * from './local-endpoints.ts';
 export * from './plain.ts';
 export * from './portfolio.ts';
 export * from './primitives.ts';
 export * from './requests.ts';
 export * from './responses.ts';
+export * from './tag-outcome.ts';
 export * from './values.ts';
 
 /** Every endpoint, the local development server's included. */

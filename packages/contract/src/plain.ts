@@ -18,6 +18,7 @@ export const ROUTES = {
   updatePosition: { method: 'PUT', path: '/api/positions/{id}' },
   deletePosition: { method: 'DELETE', path: '/api/positions/{id}' },
   searchInstruments: { method: 'GET', path: '/api/instruments' },
+  classifyInstrument: { method: 'POST', path: '/api/instruments/classify' },
   getPortfolio: { method: 'GET', path: '/api/portfolio' },
   startAnalysis: { method: 'POST', path: '/api/analyze' },
   listJobs: { method: 'GET', path: '/api/jobs' },

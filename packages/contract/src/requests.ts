@@ -44,12 +44,24 @@ export const Quantity = decimalString(20, 8)
   .refine((q) => Number(q) > 0, 'must be greater than 0')
   .describe('Number of shares (fractional allowed)');
 
-/** A new position, or more of a symbol already held (upsert on account and symbol). */
+/** What adding a symbol the account already holds does to its quantity. */
+export const PositionMode = z
+  .enum(['add', 'replace'])
+  .describe(
+    'When the account already holds the symbol: `add` this quantity to the one held (the default), or `replace` it',
+  );
+export type PositionMode = z.infer<typeof PositionMode>;
+
+/**
+ * A new position, or more of a symbol already held (one position per account and symbol): by
+ * default the quantity is added to the one held; `mode: "replace"` sets it instead.
+ */
 export const PositionCreate = z.object({
   account_id: Uuid,
   symbol: TickerSymbol,
   quantity: Quantity,
   as_of_date: IsoDate.optional(),
+  mode: PositionMode.default('add'),
 });
 export type PositionCreate = z.input<typeof PositionCreate>;
 

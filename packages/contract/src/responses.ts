@@ -53,6 +53,11 @@ export const Instrument = z.strictObject({
   allocation_sectors: SectorAllocation.nullable(),
   allocation_asset_class: AssetClassAllocation.nullable(),
   is_user_added: z.boolean(),
+  tag_failed_at: IsoTimestamp.nullable()
+    .optional()
+    .describe(
+      'When Alex last failed to look the symbol up (null: never); such a symbol can be classified by hand',
+    ),
   created_at: IsoTimestamp,
   updated_at: IsoTimestamp,
 });

@@ -3,6 +3,7 @@ import { allocationMap } from './allocation.ts';
 import { AssetClass, Region, Sector } from './enums.ts';
 import { AGENT_NAMES } from './plain.ts';
 import { IsoTimestamp } from './primitives.ts';
+import { MAX_TAG_OUTCOMES, TagOutcome } from './tag-outcome.ts';
 
 /** Regional breakdown of an instrument's holdings (percentages summing to 100). */
 export const RegionAllocation = allocationMap(
@@ -44,6 +45,8 @@ export const AgentProgress = z.strictObject({
   message: z.string().max(2000).optional(),
   /** How many times the agent's text came from the offline writer because the model's was unusable. */
   fallbacks: z.number().int().min(0).optional(),
+  /** The tagger's outcome for each symbol it was asked about (tagger only). */
+  symbols: z.array(TagOutcome).max(MAX_TAG_OUTCOMES).optional(),
 });
 export type AgentProgress = z.infer<typeof AgentProgress>;
 

@@ -57,17 +57,41 @@ function percentPoints(slices: readonly Slice[]): ChartPoint[] {
   }));
 }
 
+// Fixed titles (never built from the figures); the description states the basis. Cash is an asset
+// class, not a region or a sector, so those two charts measure invested assets only, as the report does.
 const ALLOCATION_CHARTS: Record<
   AllocationDimension,
-  { key: string; title: string; type: ChartType; what: string }
+  { key: string; title: string; type: ChartType; what: string; basis: 'total' | 'invested' }
 > = {
-  asset_class: { key: 'asset_class', title: 'Asset Allocation', type: 'donut', what: 'asset class' },
-  regions: { key: 'regions', title: 'Geographic Exposure', type: 'pie', what: 'region' },
-  sectors: { key: 'sectors', title: 'Sector Breakdown', type: 'horizontalBar', what: 'sector' },
+  asset_class: {
+    key: 'asset_class',
+    title: 'Asset allocation',
+    type: 'donut',
+    what: 'asset class',
+    basis: 'total',
+  },
+  regions: { key: 'regions', title: 'Geographic exposure', type: 'pie', what: 'region', basis: 'invested' },
+  sectors: {
+    key: 'sectors',
+    title: 'Sector breakdown',
+    type: 'horizontalBar',
+    what: 'sector',
+    basis: 'invested',
+  },
 };
 
-/** An allocation as a percentage chart, or null when there is nothing to draw. */
-export function allocationChart(allocation: Allocation): Chart | null {
+/** What an allocation chart's percentages are of, in words. */
+function basisText(basis: 'total' | 'invested', what: string, cashPercent: number | undefined): string {
+  if (basis === 'total') return `Share of total value by ${what}, in percent; account cash counted as cash.`;
+  const cash = cashPercent === undefined ? '' : ` (${roundTo(cashPercent, 1)}% of the total value)`;
+  return `Share of invested assets by ${what}, in percent; cash${cash} is left out and shows in the asset allocation.`;
+}
+
+/**
+ * An allocation as a percentage chart, or null when there is nothing to draw. `cashPercent` (cash as
+ * a share of the total value) is named in the description of a chart of invested assets.
+ */
+export function allocationChart(allocation: Allocation, cashPercent?: number): Chart | null {
   const spec = ALLOCATION_CHARTS[allocation.dimension];
   const slices = allocation.buckets.map((bucket) => ({
     key: bucket.key,
@@ -83,7 +107,7 @@ export function allocationChart(allocation: Allocation): Chart | null {
     key: spec.key,
     title: spec.title,
     type: spec.type,
-    description: `Share of portfolio value by ${spec.what}, in percent; account cash counted as cash.${unclassified}`,
+    description: `${basisText(spec.basis, spec.what, cashPercent)}${unclassified}`,
     data: percentPoints(topWithOther(slices, MAX_POINTS - 1)),
   };
 }
@@ -93,14 +117,19 @@ export function assetClassChart(valuation: PortfolioValuation): Chart | null {
   return allocationChart(allocationBy(valuation, 'asset_class'));
 }
 
-/** Region pie (percent of total value). */
-export function regionChart(valuation: PortfolioValuation): Chart | null {
-  return allocationChart(allocationBy(valuation, 'regions'));
+/** Cash as a percentage of the total value (0 for an empty portfolio). */
+function cashShare(valuation: PortfolioValuation): number {
+  return valuation.total.value > 0 ? (valuation.cash.value / valuation.total.value) * 100 : 0;
 }
 
-/** Sector bars (percent of total value). */
+/** Region pie (percent of invested assets; cash is not a region). */
+export function regionChart(valuation: PortfolioValuation): Chart | null {
+  return allocationChart(allocationBy(valuation, 'regions', { includeCash: false }), cashShare(valuation));
+}
+
+/** Sector bars (percent of invested assets; cash is not a sector). */
 export function sectorChart(valuation: PortfolioValuation): Chart | null {
-  return allocationChart(allocationBy(valuation, 'sectors'));
+  return allocationChart(allocationBy(valuation, 'sectors', { includeCash: false }), cashShare(valuation));
 }
 
 /** Value per account in dollars (not percent), or null without accounts of any value. */
@@ -111,7 +140,7 @@ export function accountsChart(valuation: PortfolioValuation): Chart | null {
   if (slices.length === 0) return null;
   return {
     key: 'accounts',
-    title: 'Value by Account',
+    title: 'Value by account',
     type: 'bar',
     description: 'Total value of each account in US dollars, cash included.',
     data: topWithOther(slices, MAX_POINTS - 1).map((slice) => ({
@@ -135,9 +164,9 @@ export function topHoldingsChart(valuation: PortfolioValuation, limit = TOP_HOLD
   const shown = Math.max(1, Math.min(limit, MAX_POINTS - 1, slices.length));
   return {
     key: 'top_holdings',
-    title: 'Top Holdings',
+    title: 'Top holdings',
     type: 'horizontalBar',
-    description: `The ${shown} largest holdings as percent of invested value (cash excluded); the rest as Other.`,
+    description: `The ${shown} largest holdings as a share of invested assets, in percent (cash left out); the rest as Other.`,
     data: percentPoints(topWithOther(slices, shown)),
   };
 }

@@ -2,7 +2,7 @@ import { ENV, type Env, EnvironmentError, envValue, type LogLevel, parseLogLevel
 import { type DatabaseConfig, databaseConfigFromEnv } from '@alex/database';
 import { z } from 'zod';
 import { type ApiLimits, DEFAULT_LIMITS } from './deps.ts';
-import { LOCAL_ISSUER_URL, LOCAL_JWKS_URL, LOCAL_SPA_ORIGIN } from './local-defaults.ts';
+import { LOCAL_ISSUER_URL, LOCAL_JWKS_URL, LOCAL_SPA_ORIGINS } from './local-defaults.ts';
 
 /** The API's settings, read once from the environment; errors name the variable. */
 export interface ApiSettings {
@@ -87,9 +87,11 @@ export function apiEnv(env: Env): ApiSettings {
     auth: {
       jwksUrl: required('CLERK_JWKS_URL', e.CLERK_JWKS_URL, LOCAL_JWKS_URL),
       issuer: required('CLERK_ISSUER', e.CLERK_ISSUER, LOCAL_ISSUER_URL),
-      authorizedParties: required('CLERK_AUTHORIZED_PARTIES', e.CLERK_AUTHORIZED_PARTIES, [LOCAL_SPA_ORIGIN]),
+      authorizedParties: required('CLERK_AUTHORIZED_PARTIES', e.CLERK_AUTHORIZED_PARTIES, [
+        ...LOCAL_SPA_ORIGINS,
+      ]),
     },
-    corsOrigins: required('CORS_ORIGINS', e.CORS_ORIGINS, [LOCAL_SPA_ORIGIN]),
+    corsOrigins: required('CORS_ORIGINS', e.CORS_ORIGINS, [...LOCAL_SPA_ORIGINS]),
     sqsQueueUrl: localMode ? e.SQS_QUEUE_URL : required('SQS_QUEUE_URL', e.SQS_QUEUE_URL, ''),
     webhookSecret: e.CLERK_WEBHOOK_SECRET,
     webhookSecretArn: e.CLERK_WEBHOOK_SECRET_ARN,

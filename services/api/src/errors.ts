@@ -3,6 +3,7 @@ import {
   type FieldIssue,
   LimitExceededError,
   NotFoundError,
+  SHARED_PLACEHOLDER,
   ValidationError,
 } from '@alex/database';
 
@@ -76,7 +77,9 @@ export function toHttpFailure(err: unknown): HttpFailure {
     const message =
       err.constraint === ACTIVE_JOB_CONSTRAINT
         ? 'An analysis is already pending or running'
-        : 'The request conflicts with existing data';
+        : err.constraint === SHARED_PLACEHOLDER
+          ? err.message // written by the repository for users, not by the database
+          : 'The request conflicts with existing data';
     return failure(409, 'conflict', message);
   }
   return failure(500, 'internal_error', 'Something went wrong on our side');

@@ -16,6 +16,7 @@ export {
   LOCAL_ISSUER_URL,
   LOCAL_JWKS_URL,
   LOCAL_SPA_ORIGIN,
+  LOCAL_SPA_ORIGINS,
   type LocalIssuer,
   type LocalSignOptions,
 } from './local/issuer.ts';

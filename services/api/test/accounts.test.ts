@@ -93,6 +93,22 @@ describe.each(BACKENDS)('user, accounts, positions and instruments (%s)', (kind)
     expect(instrument).toMatchObject({ is_user_added: true, allocation_asset_class: null });
   });
 
+  it('adding a symbol already held adds to it by default, and replaces it with mode "replace"', async () => {
+    const account = await api.repos.accounts.create(DEMO_USER, { account_name: 'Add or replace' });
+    const post = (body: Record<string, unknown>) =>
+      api.call('POST', '/api/positions', {
+        user: DEMO_USER,
+        body: { account_id: account.id, symbol: 'VTI', ...body },
+      });
+    await post({ quantity: '10' });
+    expect((await post({ quantity: '3' })).body.quantity).toBe('13.00000000');
+    expect((await post({ quantity: '3', mode: 'replace' })).body.quantity).toBe('3.00000000');
+    expect((await post({ quantity: '2', mode: 'add' })).body.quantity).toBe('5.00000000');
+    const bad = await post({ quantity: '1', mode: 'merge' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(['mode']);
+  });
+
   it('a zero quantity is rejected and nothing is written', async () => {
     const [account] = await api.repos.accounts.list(DEMO_USER);
     const before = await api.repos.positions.listForAccount(DEMO_USER, account?.id ?? '');

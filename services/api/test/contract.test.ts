@@ -45,6 +45,18 @@ describe('the HTTP contract', () => {
     await call(endpoints.updatePosition, `/api/positions/${position.id}`, { quantity: '3' });
     await call(endpoints.listAccountPositions, `/api/accounts/${account.id}/positions`);
     await call(endpoints.searchInstruments, '/api/instruments?q=VT&limit=5');
+    await call(endpoints.createPosition, '/api/positions', {
+      account_id: account.id,
+      symbol: 'HANDQ',
+      quantity: '1',
+    });
+    await call(endpoints.classifyInstrument, '/api/instruments/classify', {
+      symbol: 'HANDQ',
+      current_price: '12.5',
+      asset_class: 'equity',
+      region: 'europe',
+      sector: 'diversified',
+    });
     await call(endpoints.getPortfolio, '/api/portfolio');
     const { job_id } = await call(endpoints.startAnalysis, '/api/analyze', {});
     await call(endpoints.listJobs, '/api/jobs?limit=5');

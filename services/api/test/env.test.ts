@@ -52,14 +52,14 @@ describe('apiEnv', () => {
     expect(() => apiEnv({ ...AWS, CORS_ORIGINS: 'app.example.com' })).toThrow(/^CORS_ORIGINS: /);
   });
 
-  it('in local mode without Clerk keys uses the local issuer and the local SPA origin', () => {
+  it('in local mode without Clerk keys uses the local issuer and both local SPA addresses', () => {
     const settings = apiEnv({ ALEX_LOCAL_MODE: '1' });
     expect(settings.auth).toEqual({
       jwksUrl: 'http://127.0.0.1:8000/.well-known/jwks.json',
       issuer: 'http://127.0.0.1:8000/local-issuer',
-      authorizedParties: ['http://127.0.0.1:5173'],
+      authorizedParties: ['http://127.0.0.1:5173', 'http://localhost:5173'],
     });
-    expect(settings.corsOrigins).toEqual(['http://127.0.0.1:5173']);
+    expect(settings.corsOrigins).toEqual(['http://127.0.0.1:5173', 'http://localhost:5173']);
   });
 
   it('refuses local mode inside Lambda', () => {

@@ -24,14 +24,13 @@ function largest(chart: ChartData): string[] {
 /** A factual title and description from one chart's figures. */
 export function offlineChartText(chart: ChartData): ChartText {
   const points = largest(chart);
-  const lead = points[0] ?? 'no data';
   const shown = points.slice(0, 3).join(', ');
   const more = points.length > 3 ? `, and ${points.length - 3} more` : '';
   const what = chart.unit === 'usd' ? 'Largest by value' : 'Largest shares';
   const description = `${what}: ${shown}${more}. ${OFFLINE_CHART_NOTE}`;
   return {
     key: chart.key,
-    title: `${chart.title}: ${lead}`.slice(0, 120),
+    title: chart.title,
     description:
       description.length <= 500 ? description : `${description.slice(0, 430)}… ${OFFLINE_CHART_NOTE}`,
   };
@@ -44,8 +43,8 @@ function chartData(results: readonly { name: string; output: unknown }[]): Chart
 }
 
 /**
- * The charter's offline script: fetch the chart data, then title each chart with its largest slice and
- * describe its largest slices, labelled as offline text.
+ * The charter's offline script: fetch the chart data, then describe each chart's largest slices
+ * (its title stays the fixed one), labelled as offline text.
  */
 export const charterOfflineScript: OfflineScript = {
   name: 'charter',

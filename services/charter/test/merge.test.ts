@@ -57,14 +57,16 @@ describe('mergeChartTexts', () => {
 describe('offlineChartText', () => {
   const charts = chartDataAnswer({ charts: computed, totalValue: 100_000, jobId: 'j', userId: 'u' }).charts;
 
-  it('titles a percent chart with its largest slice', () => {
-    expect(offlineChartText(charts[0] as (typeof charts)[number]).title).toBe('Asset Allocation: Equity 62%');
+  it('keeps the fixed title and names the largest slices in the description', () => {
+    const text = offlineChartText(charts[0] as (typeof charts)[number]);
+    expect(text.title).toBe('Asset Allocation');
+    expect(text.description).toContain('Equity 62%');
   });
 
   it('shows dollar charts in dollars with each share of the total', () => {
     const text = offlineChartText(charts[1] as (typeof charts)[number]);
 
-    expect(text.title).toBe('Value by Account: 401k $75,000 (75%)');
+    expect(text.title).toBe('Value by Account');
     expect(text.description).toContain('Roth IRA $25,000 (25%)');
   });
 });

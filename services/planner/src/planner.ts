@@ -9,7 +9,7 @@ import {
 import type { AgentName, Logger } from '@alex/core';
 import type { AnalysisJob, Repositories } from '@alex/database';
 import { type AnalysisPlan, planAnalysis } from './decide.ts';
-import { type TaggingOutcome, tagInBatches } from './tagging.ts';
+import { describeTagOutcomes, type TaggingOutcome, tagInBatches, tagOutcomes } from './tagging.ts';
 
 /** What the planner needs; built from the environment in Lambda, from local adapters in `pnpm dev`. */
 export interface PlannerDeps {
@@ -121,13 +121,18 @@ async function execute(
       return fail(job, deps, [['tagger', err]]);
     }
   }
-  if (!tagging.called) {
+  if (plan.toTag.length === 0) {
     await deps.repos.jobs.setProgress(job.id, 'tagger', {
       status: 'skipped',
-      message:
-        plan.toTag.length > 0
-          ? 'every unclassified instrument is cooling off after a failed attempt'
-          : 'no instrument needed tagging',
+      message: 'Every holding already has its price and classification.',
+    });
+  } else {
+    // The tagger's own entry says only "completed": add what became of each symbol.
+    const symbols = tagOutcomes(plan.toTag, tagging);
+    await deps.repos.jobs.setProgress(job.id, 'tagger', {
+      status: tagging.called ? 'completed' : 'skipped',
+      message: describeTagOutcomes(symbols),
+      symbols,
     });
   }
 

@@ -158,6 +158,32 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
     });
   });
 
+  it('records what became of each symbol in the tagger’s progress, with the next step for one not found', async () => {
+    const user = 'user_tag_outcomes';
+    await repos.users.getOrCreate({ clerk_user_id: user });
+    const account = await repos.accounts.create(user, { account_name: 'Outcomes' });
+    await repos.positions.upsert(user, { account_id: account.id, symbol: 'NEWCO', quantity: '1' });
+    await repos.positions.upsert(user, { account_id: account.id, symbol: 'YYYQ', quantity: '1' });
+    const agents = fakeAgents({
+      tagger: async () => ({
+        ...SAMPLE_REPLIES.tagger,
+        tagged: ['NEWCO'],
+        unresolved: [{ symbol: 'YYYQ', reason: 'unknown' }],
+      }),
+    });
+    const jobId = await newJob(user);
+    await runAnalysisJob(jobId, deps(agents.invoker));
+    expect((await repos.jobs.get(user, jobId)).progress.tagger).toMatchObject({
+      status: 'completed',
+      symbols: [
+        { symbol: 'NEWCO', outcome: 'classified' },
+        { symbol: 'YYYQ', outcome: 'not_found' },
+      ],
+      message:
+        'Classified NEWCO. Not found: YYYQ. Check the symbol, or enter its price and class yourself on the Portfolio page.',
+    });
+  });
+
   it('splits more unknown symbols than the tagger accepts into batches of at most 50', async () => {
     const user = 'user_many_unknowns';
     await repos.users.getOrCreate({ clerk_user_id: user });
@@ -198,7 +224,10 @@ describe.each(BACKENDS)('planner on %s', (kind) => {
     expect(agents.calls.filter((c) => c.agent === 'tagger')).toHaveLength(1);
     const job = await repos.jobs.get(user, second);
     expect(job.status).toBe('completed');
-    expect(job.progress.tagger).toMatchObject({ status: 'skipped' });
+    expect(job.progress.tagger).toMatchObject({
+      status: 'skipped',
+      symbols: [{ symbol: 'NOPEQ', outcome: 'not_retried' }],
+    });
     expect(job.result_data).toMatchObject({
       unresolved: [{ symbol: 'NOPEQ', reason: expect.stringMatching(/cooling-off/) }],
     });

@@ -79,10 +79,16 @@ function risk(a: PortfolioAnalysis, insights: MarketInsights | undefined): strin
       ? 'No single holding is above 25% of invested value and no sector above 30%.'
       : `Concentration: ${listOf(concentrated.map((f) => (f.kind === 'holding_concentration' ? `${f.symbol} ${percent(f.percent)}` : f.kind === 'sector_concentration' ? `${label(f.sector)} ${percent(f.percent)}` : '')))}.`,
   );
-  const gaps = [
-    ...a.data_gaps.unpriced.map((s) => `${s} (no price)`),
-    ...a.data_gaps.unclassified.map((s) => `${s} (unclassified)`),
-  ];
+  // One entry per symbol, naming everything it lacks.
+  const unpriced = new Set(a.data_gaps.unpriced);
+  const unclassified = new Set(a.data_gaps.unclassified);
+  const gaps = [...new Set([...unpriced, ...unclassified])].map((s) =>
+    unpriced.has(s) && unclassified.has(s)
+      ? `${s} (no price and no classification)`
+      : unpriced.has(s)
+        ? `${s} (no price)`
+        : `${s} (no classification)`,
+  );
   if (gaps.length > 0) lines.push(`Data gaps limit this analysis: ${listOf(gaps)}.`);
   if (insights === undefined) {
     lines.push('Market insights were not requested: the portfolio holds no positions to research.');
@@ -116,7 +122,7 @@ function conclusion(fromFindings: number): string {
     fromFindings === 1
       ? 'the first recommendation closes'
       : `the first ${Math.min(fromFindings, 3)} recommendations close`;
-  return `The portfolio is sound in structure but off your targets in ${fromFindings} respect${fromFindings === 1 ? '' : 's'}; ${first} most of the gap. Revisit this analysis after rebalancing.`;
+  return `The portfolio is off your targets in ${fromFindings} respect${fromFindings === 1 ? '' : 's'}; ${first} most of the gap. Run a new analysis after rebalancing.`;
 }
 
 /** The first sentences of a passage, at most `limit` characters, ending on a sentence or an ellipsis. */

@@ -53,9 +53,9 @@ function adviceFor(finding: Finding): string | undefined {
     case 'cash_drag':
       return `Put idle cash to work: ${money(finding.value)} (${percent(finding.percent)} of the portfolio) is in cash; keep an emergency reserve and invest the rest toward your underweight targets.`;
     case 'unclassified':
-      return `Get ${listOf(finding.symbols)} classified: without asset-class, region and sector data they cannot be measured against your targets.`;
+      return `Get ${listOf(finding.symbols)} classified: without asset-class, region and sector data ${finding.symbols.length === 1 ? 'it' : 'they'} cannot be measured against your targets. Check the symbol, or enter its price and class yourself on the Portfolio page ("Enter price and class").`;
     case 'unpriced':
-      return `Add current prices for ${listOf(finding.symbols)}: they are valued at $0.00, so every total and percentage here understates them.`;
+      return `Add current prices for ${listOf(finding.symbols)} on the Portfolio page ("Enter price and class"): until then ${finding.symbols.length === 1 ? 'it is' : 'they are'} valued at $0.00, so every total and percentage here understates ${finding.symbols.length === 1 ? 'it' : 'them'}.`;
   }
 }
 

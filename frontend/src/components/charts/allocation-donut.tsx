@@ -39,7 +39,7 @@ export default function AllocationDonut({
         aria-label="Asset allocation: outer ring is your portfolio now, inner ring your targets"
       >
         <ResponsiveContainer width="100%" height={220}>
-          <PieChart>
+          <PieChart accessibilityLayer={false}>
             <Pie
               data={goal}
               dataKey="value"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import type { ValuedAccount, ValuedPosition } from '../../lib/portfolio.ts';
 import { formatMoney, formatRate } from '../format.ts';
@@ -15,22 +15,37 @@ export type PendingDelete =
 /** One account: its totals, an edit form, its positions and a form to add one. */
 export function AccountCard({
   account,
+  focusHeading = false,
   onChanged,
   onDelete,
 }: {
   account: ValuedAccount;
+  /** Move focus to this account's heading (it was just created). */
+  focusHeading?: boolean;
   onChanged: () => void;
   onDelete: (pending: PendingDelete) => void;
 }) {
   const api = useApi();
   const [editing, setEditing] = useState(false);
   const headingId = `account-${account.id}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (focusHeading) headingRef.current?.focus();
+  }, [focusHeading]);
+
+  const closeEditor = () => {
+    setEditing(false);
+    // The form is gone: give focus back to the button that opened it, not to the page.
+    window.setTimeout(() => editRef.current?.focus(), 0);
+  };
 
   return (
     <section className="card stack" aria-labelledby={headingId}>
       <div className="page-head">
         <div>
-          <h2 id={headingId} className="h2">
+          <h2 id={headingId} className="h2" tabIndex={-1} ref={headingRef}>
             {account.account_name}
           </h2>
           {account.account_purpose && <p className="muted">{account.account_purpose}</p>}
@@ -39,6 +54,7 @@ export function AccountCard({
           <button
             type="button"
             className="button small secondary"
+            ref={editRef}
             onClick={() => setEditing((e) => !e)}
             aria-expanded={editing}
           >
@@ -57,10 +73,10 @@ export function AccountCard({
         <AccountForm
           initial={account}
           submitLabel="Save account"
-          onCancel={() => setEditing(false)}
+          onCancel={closeEditor}
           onSubmit={async (input) => {
             await api.updateAccount(account.id, input);
-            setEditing(false);
+            closeEditor();
             onChanged();
           }}
         />
@@ -95,11 +111,13 @@ export function AccountCard({
             onChanged();
           }}
           onDelete={(position) => onDelete({ kind: 'position', account, position })}
+          onClassified={onChanged}
         />
       )}
       <details>
         <summary>Add a position to {account.account_name}</summary>
         <PositionForm
+          held={new Map(account.positions.map((p) => [p.symbol, p.quantity]))}
           onSubmit={async (input) => {
             await api.createPosition({ account_id: account.id, ...input });
             onChanged();

@@ -8,6 +8,8 @@ import {
   fractionToPercent,
   percentToFraction,
   ratePercentError,
+  rateReadAs,
+  toDecimalString,
 } from './validation.ts';
 
 /** What the form edits and submits: an account's own fields. */
@@ -71,7 +73,7 @@ export function AccountForm({
       await onSubmit({
         account_name: values.name.trim(),
         account_purpose: values.purpose.trim() || null,
-        cash_balance: values.cash.trim(),
+        cash_balance: toDecimalString(values.cash),
         cash_interest: percentToFraction(values.ratePercent),
       });
       if (!initial) setValues(EMPTY);
@@ -115,7 +117,7 @@ export function AccountForm({
         value={values.ratePercent}
         onChange={set('ratePercent')}
         error={show(errors.rate)}
-        hint="For example 4.5"
+        hint={rateReadAs(values.ratePercent) ?? 'In percent, for example 4.5.'}
       />
       <div className="row form-actions">
         <button type="submit" className="button" disabled={busy}>

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
-import { quantityError } from './validation.ts';
+import { quantityError, toDecimalString } from './validation.ts';
 
 /** Inline edit of one position's quantity; Escape or Cancel leaves it unchanged. */
 export function QuantityEditor({
@@ -26,7 +26,7 @@ export function QuantityEditor({
     if (quantityError(value)) return;
     setBusy(true);
     try {
-      await onSave(value.trim());
+      await onSave(toDecimalString(value));
     } catch (err: unknown) {
       setServerError(errorMessage(err));
       setBusy(false);

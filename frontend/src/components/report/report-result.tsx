@@ -19,6 +19,17 @@ async function orMissing<T>(load: Promise<T>): Promise<T | null> {
   }
 }
 
+/** Who wrote the report, in words a user understands (`generated_by` is a model id or a marker). */
+export function writtenBy(generatedBy: string): string {
+  if (generatedBy === FALLBACK_GENERATED_BY) {
+    return "Written by Alex's built-in writer, because Claude's answer could not be used.";
+  }
+  if (generatedBy === 'offline') {
+    return "Written by Alex's offline writer: a built-in template filled in with your computed figures, used when no AI model is set up. Claude did not write it.";
+  }
+  return `Written by Claude (model ${generatedBy}).`;
+}
+
 /** A completed analysis: summary, retirement projection, charts and the full markdown report. */
 export function ReportResult({ job }: { job: Job }) {
   const api = useApi();
@@ -52,7 +63,7 @@ export function ReportResult({ job }: { job: Job }) {
       {retirement ? (
         <RetirementSection retirement={retirement} />
       ) : (
-        <p className="muted">No retirement projection was stored for this analysis.</p>
+        <p className="muted">This analysis has no retirement projection.</p>
       )}
       {charts.length > 0 && (
         <section className="stack" aria-labelledby="charts-heading">
@@ -72,16 +83,10 @@ export function ReportResult({ job }: { job: Job }) {
             Full report
           </h2>
           <Markdown>{report.markdown}</Markdown>
-          {report.generated_by && (
-            <p className="muted small">
-              {report.generated_by === FALLBACK_GENERATED_BY
-                ? "Written by Alex's built-in writer, because Claude's answer could not be used."
-                : `Written by ${report.generated_by}.`}
-            </p>
-          )}
+          {report.generated_by && <p className="muted small">{writtenBy(report.generated_by)}</p>}
         </section>
       ) : (
-        <p className="muted">No written report was stored for this analysis.</p>
+        <p className="muted">This analysis has no written report.</p>
       )}
     </article>
   );

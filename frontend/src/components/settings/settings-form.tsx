@@ -2,8 +2,9 @@ import type { User, UserUpdate } from '@alex/contract';
 import { ASSET_CLASSES, REGIONS } from '@alex/core/taxonomy';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes.tsx';
 import { Field } from '../field.tsx';
-import { cashError } from '../portfolio/validation.ts';
+import { cashError, toDecimalString } from '../portfolio/validation.ts';
 import { entryErrors, toInputs, toMap, totalError } from './targets.ts';
 import { TargetsEditor } from './targets-editor.tsx';
 
@@ -28,6 +29,9 @@ export function SettingsForm({
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
+  const current = JSON.stringify([name, years, income, assets, regions]);
+  const [savedAs, setSavedAs] = useState(current);
+  const unsavedPrompt = useUnsavedChanges(current !== savedAs, 'your settings');
 
   const errors = {
     name: name.length > 255 ? 'Use at most 255 characters.' : null,
@@ -52,10 +56,11 @@ export function SettingsForm({
       await onSave({
         display_name: name.trim() || null,
         years_until_retirement: Number(years),
-        target_retirement_income: income.trim(),
+        target_retirement_income: toDecimalString(income),
         asset_class_targets: toMap(assets),
         region_targets: toMap(regions),
       });
+      setSavedAs(current);
       setStatus({ kind: 'saved' });
     } catch (err: unknown) {
       setStatus({ kind: 'error', error: err });
@@ -67,6 +72,7 @@ export function SettingsForm({
   const show = (error: string | null) => (submitted ? error : null);
   return (
     <form className="card stack" onSubmit={submit} noValidate aria-label="Settings">
+      {unsavedPrompt}
       <div className="form-grid">
         <Field
           id="settings-name"

@@ -21,6 +21,7 @@ export const INSTRUMENT_FIELDS = [
   'allocation_sectors',
   'allocation_asset_class',
   'is_user_added',
+  'tag_failed_at',
   'created_at',
   'updated_at',
 ] as const;

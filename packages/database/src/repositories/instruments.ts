@@ -1,4 +1,6 @@
+import { type InstrumentByHand, InstrumentByHand as InstrumentByHandSchema } from '@alex/contract';
 import type { Executor } from '../client/data-api-client.ts';
+import { ConflictError, NotFoundError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
 import { Instrument, InstrumentCreate, InstrumentPlaceholder, TickerSymbol } from '../schemas/index.ts';
 import { INSTRUMENT_FIELDS } from './columns.ts';
@@ -9,15 +11,18 @@ const INSTRUMENT_COLUMNS = INSTRUMENT_FIELDS.join(', ');
 /** The largest page of instruments one call returns (the Data API refuses responses over 1 MiB). */
 export const MAX_PAGE = 100;
 
+/** The {@link ConflictError} constraint of a hand classification refused because others hold the symbol. */
+export const SHARED_PLACEHOLDER = 'shared_placeholder';
+
 /** How long a symbol the tagger could not classify waits before it is sent again. */
 export const TAG_RETRY_COOLING_OFF_HOURS = 24;
 
 /**
  * Which instruments a user sees: classified ones, and placeholders they hold. A placeholder made
- * by someone else stays private until the tagger classifies it, so nobody can fill everyone's
- * autocomplete with symbols of their choosing.
+ * by someone else stays private until the tagger classifies it, and one classified by hand stays
+ * private for good, so nobody can fill everyone's autocomplete with symbols of their choosing.
  */
-const VISIBLE_TO = `(i.allocation_asset_class IS NOT NULL OR EXISTS (
+const VISIBLE_TO = `((i.allocation_asset_class IS NOT NULL AND i.classified_by IS NULL) OR EXISTS (
   SELECT 1 FROM positions p JOIN accounts a ON a.id = p.account_id
   WHERE p.symbol = i.symbol AND a.clerk_user_id = :viewer))`;
 
@@ -178,6 +183,58 @@ export function instrumentsRepository(db: Executor) {
          WHERE symbol IN (SELECT jsonb_array_elements_text(:symbols::jsonb))`,
         { symbols: sql.json(symbols) },
       );
+    },
+
+    /**
+     * Prices and classifies by hand a placeholder `clerkUserId` created (100% in one asset class,
+     * region and sector), ending its "not found" state. Any other symbol, or one somebody else also
+     * holds (they would see these figures), is refused as not found / conflicting.
+     */
+    async classifyByHand(clerkUserId: string, input: InstrumentByHand): Promise<Instrument> {
+      const entry = validate(InstrumentByHandSchema, input);
+      return db.transaction(async (tx) => {
+        const [own] = await tx.query<{ symbol: string }>(
+          `SELECT symbol FROM instruments
+           WHERE symbol = :symbol AND is_user_added AND created_by = :user FOR UPDATE`,
+          { symbol: entry.symbol, user: clerkUserId },
+        );
+        if (!own) throw new NotFoundError('instrument', entry.symbol);
+        const [shared] = await tx.query(
+          `SELECT 1 AS shared FROM positions p JOIN accounts a ON a.id = p.account_id
+           WHERE p.symbol = :symbol AND a.clerk_user_id <> :user LIMIT 1`,
+          { symbol: entry.symbol, user: clerkUserId },
+        );
+        if (shared) {
+          throw new ConflictError(
+            `Other people hold ${entry.symbol} too, so it cannot be classified by hand; Alex keeps looking it up`,
+            SHARED_PLACEHOLDER,
+          );
+        }
+        const [row] = await tx.query(
+          `UPDATE instruments SET
+             name = COALESCE(:name, name),
+             instrument_type = COALESCE(:type, instrument_type),
+             current_price = :price,
+             allocation_asset_class = :asset_class,
+             allocation_regions = :regions,
+             allocation_sectors = :sectors,
+             tag_failed_at = NULL,
+             classified_by = :user
+           WHERE symbol = :symbol
+           RETURNING ${INSTRUMENT_COLUMNS}`,
+          {
+            symbol: entry.symbol,
+            user: clerkUserId,
+            name: entry.name ?? null,
+            type: entry.instrument_type ?? null,
+            price: sql.decimal(entry.current_price),
+            asset_class: sql.json({ [entry.asset_class]: 100 }),
+            regions: sql.json({ [entry.region]: 100 }),
+            sectors: sql.json({ [entry.sector]: 100 }),
+          },
+        );
+        return Instrument.parse(row);
+      });
     },
 
     async count(): Promise<number> {

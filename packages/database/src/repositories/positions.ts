@@ -1,5 +1,5 @@
 import type { Executor } from '../client/data-api-client.ts';
-import { NotFoundError } from '../client/errors.ts';
+import { NotFoundError, ValidationError } from '../client/errors.ts';
 import { sql } from '../client/params.ts';
 import { Instrument, Position, PositionCreate, PositionUpdate } from '../schemas/index.ts';
 import { INSTRUMENT_FIELDS, POSITION_FIELDS, prefixed, unprefix } from './columns.ts';
@@ -43,8 +43,9 @@ export function positionsRepository(db: Executor) {
     },
 
     /**
-     * Adds a position, or sets the quantity of a symbol the account already holds. An unknown
-     * symbol becomes a user-added placeholder instrument for the tagger, in the same transaction.
+     * Adds a position. For a symbol the account already holds, `mode` says what happens: `add` (the
+     * default) adds the quantity to the one held, `replace` sets it. An unknown symbol becomes a
+     * user-added placeholder instrument for the tagger, in the same transaction.
      */
     async upsert(
       clerkUserId: string,
@@ -70,19 +71,35 @@ export function positionsRepository(db: Executor) {
            ON CONFLICT (symbol) DO NOTHING`,
           { symbol: position.symbol, user: clerkUserId },
         );
-        const [row] = await tx.query(
-          `INSERT INTO positions (account_id, symbol, quantity, as_of_date)
+        const [row] = await tx
+          .query(
+            `INSERT INTO positions (account_id, symbol, quantity, as_of_date)
            VALUES (:account, :symbol, :quantity, COALESCE(:as_of, CURRENT_DATE))
            ON CONFLICT (account_id, symbol) DO UPDATE SET
-             quantity = EXCLUDED.quantity, as_of_date = EXCLUDED.as_of_date
+             quantity = CASE WHEN :replace THEN EXCLUDED.quantity
+                             ELSE positions.quantity + EXCLUDED.quantity END,
+             as_of_date = EXCLUDED.as_of_date
            RETURNING ${RETURNING}`,
-          {
-            account: sql.uuid(position.account_id),
-            symbol: position.symbol,
-            quantity: sql.decimal(position.quantity),
-            as_of: sql.date(position.as_of_date ?? null),
-          },
-        );
+            {
+              account: sql.uuid(position.account_id),
+              symbol: position.symbol,
+              quantity: sql.decimal(position.quantity),
+              as_of: sql.date(position.as_of_date ?? null),
+              replace: position.mode === 'replace',
+            },
+          )
+          .catch((err: unknown) => {
+            // Only a sum can overflow DECIMAL(20,8): the quantity itself was validated above.
+            if (err instanceof ValidationError && err.issues[0]?.message === 'is out of range') {
+              throw new ValidationError([
+                {
+                  field: 'quantity',
+                  message: 'the total held would be too large (at most 12 digits before the point)',
+                },
+              ]);
+            }
+            throw err;
+          });
         return Position.parse(row);
       });
     },

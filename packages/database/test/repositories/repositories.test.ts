@@ -134,7 +134,7 @@ describe.each(BACKENDS)('repositories on %s', (kind) => {
   });
 
   describe('positions', () => {
-    it('adds a position and sets the quantity when the symbol is added again', async () => {
+    it('adds the quantity to the one held when the symbol is added again', async () => {
       const account = await repos.accounts.create(ALICE, { account_name: 'Positions' });
       const first = await repos.positions.upsert(ALICE, {
         account_id: account.id,
@@ -147,13 +147,36 @@ describe.each(BACKENDS)('repositories on %s', (kind) => {
         quantity: '12.5',
       });
       expect(again.id).toBe(first.id);
-      expect(again).toMatchObject({ symbol: 'SPY', quantity: '12.50000000' });
+      expect(again).toMatchObject({ symbol: 'SPY', quantity: '22.50000000' });
       const listed = await repos.positions.listForAccount(ALICE, account.id);
       expect(listed).toHaveLength(1);
       expect(listed[0]?.instrument).toMatchObject({
         symbol: 'SPY',
         current_price: expect.stringMatching(/^\d+\.\d{4}$/),
       });
+    });
+
+    it('replaces the quantity held when asked to', async () => {
+      const account = await repos.accounts.create(ALICE, { account_name: 'Replace' });
+      await repos.positions.upsert(ALICE, { account_id: account.id, symbol: 'SPY', quantity: '10' });
+      const replaced = await repos.positions.upsert(ALICE, {
+        account_id: account.id,
+        symbol: 'SPY',
+        quantity: '3',
+        mode: 'replace',
+      });
+      expect(replaced.quantity).toBe('3.00000000');
+    });
+
+    it('refuses an addition whose total would overflow, naming the quantity', async () => {
+      const account = await repos.accounts.create(ALICE, { account_name: 'Overflow' });
+      const big = { account_id: account.id, symbol: 'SPY', quantity: '999999999999' };
+      await repos.positions.upsert(ALICE, big);
+      const error = (await repos.positions.upsert(ALICE, big).catch((e: unknown) => e)) as ValidationError;
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.issues[0]?.field).toBe('quantity');
+      const [held] = await repos.positions.listForAccount(ALICE, account.id);
+      expect(held?.quantity).toBe('999999999999.00000000');
     });
 
     it('creates a user-added placeholder instrument for an unknown symbol', async () => {

@@ -5,7 +5,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK
 
 import { LOCAL_ISSUER_URL, LOCAL_SPA_ORIGIN } from '../local-defaults.ts';
 
-export { LOCAL_ISSUER_URL, LOCAL_JWKS_URL, LOCAL_SPA_ORIGIN } from '../local-defaults.ts';
+export { LOCAL_ISSUER_URL, LOCAL_JWKS_URL, LOCAL_SPA_ORIGIN, LOCAL_SPA_ORIGINS } from '../local-defaults.ts';
 
 const ALG = 'RS256';
 const KEY_FILE = 'signing-key.jwk.json';

@@ -1,7 +1,7 @@
 import { endpoints } from '@alex/contract';
 import { json } from '../http.ts';
 import { type Route, userRoute } from '../router.ts';
-import { parseQuery } from '../validation.ts';
+import { parseBody, parseQuery } from '../validation.ts';
 
 /**
  * Instruments the caller may see (classified ones and placeholders they hold). With `q`: up to
@@ -23,5 +23,11 @@ export const instrumentRoutes: Route[] = [
       ...(cursor ? { after: cursor } : {}),
     });
     return json(200, { items: page.items, next_cursor: page.next });
+  }),
+
+  // A symbol the caller added that Alex could not look up, priced and classified by hand.
+  userRoute(endpoints.classifyInstrument, async ({ deps, userId, rawBody }) => {
+    const entry = parseBody(endpoints.classifyInstrument.body, rawBody);
+    return json(200, await deps.repos.instruments.classifyByHand(userId, entry));
   }),
 ];
