@@ -78,12 +78,19 @@ const toRow = (row: DriftRow): TargetRow => ({
 
 /** Region rows against the user's targets, with a note naming regions counted as international. */
 function regionRows(facts: PortfolioFacts): { rows: TargetRow[]; note?: string } {
-  const { rows, foldedIntoInternational: folded } = facts.drift.region;
-  if (!folded?.length) return { rows: rows.map(toRow) };
-  return {
-    rows: rows.map(toRow),
-    note: `Counted as international: ${folded.map(labelFor).join(', ')} (regions your targets do not name).`,
-  };
+  const { rows, foldedIntoInternational: folded, excluded } = facts.drift.region;
+  const notes: string[] = [];
+  if (folded?.length) {
+    notes.push(
+      `Counted as international: ${folded.map(labelFor).join(', ')} (regions your targets do not name).`,
+    );
+  }
+  const aside = excluded.filter((e) => e.key !== 'unclassified');
+  if (aside.length > 0) {
+    const list = aside.map((e) => `${labelFor(e.key)} $${e.value.toFixed(2)}`).join(', ');
+    notes.push(`Left out of the region comparison: ${list} (funds with no regional split of their own).`);
+  }
+  return notes.length === 0 ? { rows: rows.map(toRow) } : { rows: rows.map(toRow), note: notes.join(' ') };
 }
 
 /** The findings, most pressing first: drift beyond the band, concentration, cash, data gaps. */
