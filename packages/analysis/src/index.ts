@@ -1,2 +1,3 @@
 export * from './facts.ts';
+export * from './rebalance.ts';
 export * from './retirement-inputs.ts';

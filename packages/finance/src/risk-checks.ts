@@ -12,6 +12,8 @@ import { labelFor } from './labels.ts';
 import { roundTo } from './rounding.ts';
 import type { PortfolioValuation } from './valuation.ts';
 
+export type { RiskRuleId, RiskRuleSettings } from '@alex/core/risk-rules';
+
 /** Sector keys that describe a spread, not a sector: never a concentration. */
 const NOT_A_SECTOR = new Set(['diversified', 'other', UNCLASSIFIED_KEY]);
 
