@@ -76,8 +76,19 @@ function risk(a: PortfolioAnalysis, insights: MarketInsights | undefined): strin
   );
   lines.push(
     concentrated.length === 0
-      ? 'No single holding is above 25% of invested value and no sector above 30%.'
+      ? `No single holding is above ${percent(a.thresholds.holding_percent)} of the portfolio and no sector above ${percent(a.thresholds.sector_percent)} of invested value.`
       : `Concentration: ${listOf(concentrated.map((f) => (f.kind === 'holding_concentration' ? `${f.symbol} ${percent(f.percent)}` : f.kind === 'sector_concentration' ? `${label(f.sector)} ${percent(f.percent)}` : '')))}.`,
+  );
+  const failing = a.risk_checks.filter((c) => c.status === 'fail');
+  const off = a.risk_checks.filter((c) => c.status === 'off');
+  lines.push(
+    [
+      `**Risk checks** (the same as on your dashboard): ${a.risk_checks.length - failing.length - off.length} of ${a.risk_checks.length} pass.`,
+      ...failing.map((c) => `- ${c.title}: ${c.message}`),
+      off.length > 0 ? `Switched off: ${listOf(off.map((c) => c.title))}.` : '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n'),
   );
   const gaps = [
     ...a.data_gaps.unpriced.map((s) => `${s} (no price)`),

@@ -41,6 +41,15 @@ export function snapshotsRepository(db: Executor) {
       );
     },
 
+    /** The snapshot of one of the user's jobs, or null when that run recorded none. */
+    async get(clerkUserId: string, jobId: string): Promise<AnalysisSnapshot | null> {
+      const [row] = await db.query<{ snapshot: unknown }>(
+        'SELECT snapshot FROM analysis_snapshots WHERE job_id = :job AND clerk_user_id = :user',
+        { job: sql.uuid(validateId(jobId, 'job_id')), user: clerkUserId },
+      );
+      return row ? AnalysisSnapshot.parse(row.snapshot) : null;
+    },
+
     /** The user's completed analyses, newest first, each with its snapshot and retirement figures. */
     async history(clerkUserId: string, limit = 50): Promise<HistoryRow[]> {
       const rows = await db.query(
