@@ -62,7 +62,11 @@ export default function RebalancePage() {
                 Asset classes
               </h2>
               <p className="muted small">Share of cash plus priced, classified holdings.</p>
-              <DriftTable drift={data.drift.asset_class} caption="Asset classes against your targets" />
+              <DriftTable
+                drift={data.drift.asset_class}
+                caption="Asset classes against your targets"
+                keyLabel="Asset class"
+              />
               <ExcludedNote drift={data.drift.asset_class} />
             </section>
             <section className="card stack" aria-labelledby="region-heading">
@@ -73,7 +77,11 @@ export default function RebalancePage() {
                 Share of invested money, each fund split by its own regions. The trades above follow your
                 asset-class targets; choose funds from under-weight regions when you buy.
               </p>
-              <DriftTable drift={data.drift.region} caption="Regions against your targets" />
+              <DriftTable
+                drift={data.drift.region}
+                caption="Regions against your targets"
+                keyLabel="Region"
+              />
               <ExcludedNote drift={data.drift.region} />
             </section>
           </div>

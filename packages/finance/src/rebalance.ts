@@ -110,14 +110,15 @@ function dominantClass(map: Readonly<Partial<Record<string, number>>>): { key: s
   return { key: best[0], weight: sum > 0 ? best[1] / sum : 0 };
 }
 
-/** Shares worth about `cents`, rounded toward zero to whole shares or 3 places. */
-function sharesFor(cents: number, price: string, whole: boolean): string {
+/** Shares worth about `cents`, in whole shares or 3 places: the nearest, or rounded down when `down`. */
+function sharesFor(cents: number, price: string, whole: boolean, down = false): string {
   const { units, scale } = parseDecimal(price, 'price');
   if (units <= 0n) return '0';
   const places = whole ? 0 : FRACTION_PLACES;
-  // shares = cents / 100 / (units / 10^scale), kept in 10^-places units, truncated.
+  // shares = cents / 100 / (units / 10^scale), kept in 10^-places units.
   const numerator = BigInt(Math.abs(Math.round(cents))) * 10n ** BigInt(scale + places);
-  const scaled = numerator / (units * 100n);
+  const divisor = units * 100n;
+  const scaled = (down ? numerator : numerator + divisor / 2n) / divisor;
   if (places === 0) return scaled.toString();
   const digits = scaled.toString().padStart(places + 1, '0');
   return `${digits.slice(0, -places)}.${digits.slice(-places)}`.replace(/\.?0+$/, '') || '0';
@@ -125,8 +126,9 @@ function sharesFor(cents: number, price: string, whole: boolean): string {
 
 /**
  * Plans the trades from a portfolio to its asset-class targets. Each asset class's dollar gap is
- * split over the holdings traded as that class, in proportion to their value; amounts become whole
- * shares (fractions for mutual funds), rounded toward zero; cash takes the difference, so the trades
+ * split over the holdings traded as that class, in proportion to their value; amounts become the
+ * nearest whole shares (thousandths for mutual funds), never more than held, with purchases trimmed
+ * when they would spend more cash than there is; cash takes the difference, so the trades
  * and the cash change always net to zero. Unpriced or unclassified holdings are left alone and
  * listed; an asset class with nothing to buy is bought through `candidates` or listed as unplaced.
  */
@@ -229,7 +231,7 @@ function keepCashNonNegative(trades: HoldingTrade[], cashCents: number): void {
     const priceCents = Number(multiplyToCents('1', buy.price));
     const unitsToDrop = buy.wholeShares ? Math.ceil(over / priceCents) : over / priceCents;
     const left = parseFloat(buy.shares) - unitsToDrop;
-    const shares = left <= 0 ? '0' : sharesFor(left * priceCents, buy.price, buy.wholeShares);
+    const shares = left <= 0 ? '0' : sharesFor(left * priceCents, buy.price, buy.wholeShares, true);
     if (shares === '0' || parseFloat(shares) <= 0) trades.splice(trades.indexOf(buy), 1);
     else {
       buy.shares = shares;

@@ -40,6 +40,34 @@ describe('planRebalance', () => {
     expect(plan.after.find((r) => r.key === 'equity')?.percent).toBe(60);
   });
 
+  it('rounds to the nearest whole share, not always down', () => {
+    // $1,206 of equity to sell at $668.73 a share is 1.8 shares: 2 are sold, not 1.
+    const valuation = valuePortfolio([
+      account(
+        'a',
+        [
+          position({ symbol: 'SPY', quantity: '10', price: '668.73' }),
+          position({
+            symbol: 'BND',
+            quantity: '10',
+            price: '74.31',
+            allocation_asset_class: { fixed_income: 100 },
+          }),
+        ],
+        '400.00',
+      ),
+    ]);
+
+    const plan = planRebalance(valuation, {
+      assetClassTargets: { equity: 70, fixed_income: 30 },
+      regionTargets: {},
+    });
+
+    expect(plan.trades.find((t) => t.symbol === 'SPY')).toMatchObject({ action: 'sell', shares: '2' });
+    expect(plan.trades.find((t) => t.symbol === 'BND')).toMatchObject({ action: 'buy', shares: '22' });
+    expect(plan.cash.after).toBeGreaterThanOrEqual(0);
+  });
+
   it('trades whole shares of an ETF and leaves the remainder in cash', () => {
     // Prepare: $1,000 cash to put into a $300 ETF.
     const valuation = valuePortfolio([
@@ -140,8 +168,9 @@ describe('planRebalance', () => {
     });
 
     const byName = Object.fromEntries(plan.accounts.map((a) => [a.accountName, a]));
-    expect(byName.IRA?.change).toBe(400);
-    expect(byName.Taxable?.change).toBe(-400);
+    // $450 each way rounds to 5 shares of $100: the IRA raises $500 that the Taxable account spends.
+    expect(byName.IRA?.change).toBe(500);
+    expect(byName.Taxable?.change).toBe(-500);
   });
 
   it('never sells more than is held, never spends more cash than there is, and always nets to zero', () => {

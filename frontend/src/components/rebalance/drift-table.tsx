@@ -6,8 +6,20 @@ const points = (n: number) =>
     .toFixed(2)
     .replace(/\.?0+$/, '')} pts`;
 
+/** Cash is invested or raised, not bought or sold. */
+const verb = (key: string, value: number) =>
+  key === 'cash' ? (value > 0 ? 'Raise' : 'Invest') : value > 0 ? 'Buy' : 'Sell';
+
 /** Current against target for one dimension: shares, drift in points, and dollars to buy or sell. */
-export function DriftTable({ drift, caption }: { drift: Drift; caption: string }) {
+export function DriftTable({
+  drift,
+  caption,
+  keyLabel,
+}: {
+  drift: Drift;
+  caption: string;
+  keyLabel: string;
+}) {
   if (drift.rows.length === 0) return <p className="muted">No targets and nothing held to compare.</p>;
   return (
     <div className="table-wrap">
@@ -15,7 +27,7 @@ export function DriftTable({ drift, caption }: { drift: Drift; caption: string }
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Class</th>
+            <th scope="col">{keyLabel}</th>
             <th scope="col" className="num">
               Current
             </th>
@@ -40,7 +52,7 @@ export function DriftTable({ drift, caption }: { drift: Drift; caption: string }
               <td className="num">
                 {row.tradeValue === 0
                   ? 'On target'
-                  : `${row.tradeValue > 0 ? 'Buy' : 'Sell'} ${formatMoney(Math.abs(row.tradeValue))}`}
+                  : `${verb(row.key, row.tradeValue)} ${formatMoney(Math.abs(row.tradeValue))}`}
               </td>
             </tr>
           ))}

@@ -40,9 +40,12 @@ export function ReportCompare({ history }: { history: ReportHistoryEntry[] }) {
   }
   const before = history.find((h) => h.job_id === earlier);
   const after = history.find((h) => h.job_id === later);
+  // Numbered from the oldest, so two analyses started in the same minute can be told apart.
+  const name = (h: ReportHistoryEntry) =>
+    `Analysis ${history.length - history.indexOf(h)}, ${formatDateTime(h.created_at)}`;
   const option = (h: ReportHistoryEntry) => (
     <option key={h.job_id} value={h.job_id}>
-      {formatDateTime(h.created_at)}
+      {name(h)}
     </option>
   );
   return (
@@ -68,7 +71,7 @@ export function ReportCompare({ history }: { history: ReportHistoryEntry[] }) {
         <div className="table-wrap">
           <table className="compare">
             <caption className="sr-only">
-              Analysis of {formatDateTime(before.created_at)} compared with {formatDateTime(after.created_at)}
+              {name(before)} compared with {name(after)}
             </caption>
             <thead>
               <tr>

@@ -91,7 +91,7 @@ export function RiskRulesForm({
                 </span>
               )}
             </div>
-            <label className="row">
+            <label className="row risk-switch">
               <input
                 type="checkbox"
                 checked={input.enabled}
