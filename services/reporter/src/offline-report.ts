@@ -49,6 +49,7 @@ function composition(a: PortfolioAnalysis): string {
     `Total value ${money(a.totals.total_value)}: ${money(a.totals.invested_value)} invested in ${a.holdings_count} holdings and ${money(a.totals.cash_value)} in cash.`,
     accounts,
     `**Asset classes against your targets**\n\n${targetTable(a.vs_targets.asset_class)}`,
+    ...(a.vs_targets.asset_class_note === undefined ? [] : [`_${a.vs_targets.asset_class_note}_`]),
     `**Largest holdings**${a.holdings_count > top.length ? ` (top ${top.length} of ${a.holdings_count})` : ''}\n\n${holdings}`,
   ].join('\n\n');
 }

@@ -53,7 +53,12 @@ export interface PortfolioAnalysis {
     'asset_class' | 'regions' | 'sectors',
     { key: string; percent: number; value: number }[]
   >;
-  vs_targets: { asset_class: TargetRow[]; region: TargetRow[]; region_note?: string };
+  vs_targets: {
+    asset_class: TargetRow[];
+    asset_class_note?: string;
+    region: TargetRow[];
+    region_note?: string;
+  };
   holdings: {
     symbol: string;
     name: string;
@@ -96,6 +101,16 @@ function regionRows(facts: PortfolioFacts): { rows: TargetRow[]; note?: string }
     notes.push(`Left out of the region comparison: ${list} (funds with no regional split of their own).`);
   }
   return notes.length === 0 ? { rows: rows.map(toRow) } : { rows: rows.map(toRow), note: notes.join(' ') };
+}
+
+/** Says what the asset-class comparison leaves out (unclassified value), so its trades net to zero. */
+function assetClassNote(facts: PortfolioFacts): { asset_class_note?: string } {
+  const left = facts.drift.asset_class.excluded;
+  if (left.length === 0) return {};
+  const list = left.map((e) => `$${e.value.toFixed(2)} (${e.percent}%)`).join(', ');
+  return {
+    asset_class_note: `Not classified yet and left out of this comparison: ${list}; the percentages and trades cover the rest.`,
+  };
 }
 
 type Check = PortfolioFacts['risk_checks'][number];
@@ -190,6 +205,7 @@ export function portfolioAnalysis(facts: PortfolioFacts): PortfolioAnalysis {
     },
     vs_targets: {
       asset_class: facts.drift.asset_class.rows.map(toRow),
+      ...assetClassNote(facts),
       region: regions.rows,
       ...(regions.note === undefined ? {} : { region_note: regions.note }),
     },
