@@ -1,6 +1,7 @@
 import { centsToNumber, multiplyToCents, parseDecimal } from './decimal.ts';
 import { assetClassDrift, type Drift, regionDrift, type Targets } from './drift.ts';
 import { CASH_KEY } from './keys.ts';
+import { splitGap } from './rebalance-split.ts';
 import { roundPercentages } from './rounding.ts';
 import { isUsableAllocation, type PortfolioValuation, type PositionValuation } from './valuation.ts';
 
@@ -126,7 +127,8 @@ function sharesFor(cents: number, price: string, whole: boolean, down = false): 
 
 /**
  * Plans the trades from a portfolio to its asset-class targets. Each asset class's dollar gap is
- * split over the holdings traded as that class, in proportion to their value; amounts become the
+ * split over the holdings traded as that class, in proportion to their value and steered by the
+ * region targets (buy where regions are under weight, sell where over); amounts become the
  * nearest whole shares (thousandths for mutual funds), never more than held, with purchases trimmed
  * when they would spend more cash than there is; cash takes the difference, so the trades
  * and the cash change always net to zero. Unpriced or unclassified holdings are left alone and
@@ -164,7 +166,7 @@ export function planRebalance(valuation: PortfolioValuation, options: RebalanceO
     const holders = tradable.filter(
       (t) => t.assetClass === row.key && (gapCents > 0 || t.position.cents > 0),
     );
-    // Buying or selling a holding moves its class by its weight in that class: scale to hit the gap.
+    // Buying or selling a holding moves its class by its weight in that class.
     const reach = holders.reduce((sum, t) => sum + t.position.cents * t.weight, 0);
     const candidate = options.candidates?.[row.key];
     if (holders.length === 0 || reach <= 0) {
@@ -190,11 +192,20 @@ export function planRebalance(valuation: PortfolioValuation, options: RebalanceO
       unplaced.push({ assetClass: row.key, value: row.tradeValue });
       continue;
     }
-    for (const holder of holders) {
+    const split = splitGap(
+      gapCents,
+      holders.map((h) => ({
+        cents: h.position.cents,
+        weight: h.weight,
+        regions: h.position.allocations.regions,
+      })),
+      drift.region,
+      options.regionTargets,
+    );
+    for (const [index, holder] of holders.entries()) {
       const { position } = holder;
       const price = position.price ?? '0';
-      let cents = (gapCents * position.cents) / reach;
-      if (cents < 0) cents = Math.max(cents, -position.cents); // never sell more than is held
+      const cents = split[index] ?? 0;
       const whole = wholeShares(position.symbol);
       let shares = sharesFor(cents, price, whole);
       // Never sell more shares than are held (rounding could otherwise reach past the position).

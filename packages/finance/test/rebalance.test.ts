@@ -68,6 +68,46 @@ describe('planRebalance', () => {
     expect(plan.cash.after).toBeGreaterThanOrEqual(0);
   });
 
+  it('buys in the under-weight region and sells in the over-weight one within an asset class', () => {
+    // Prepare: $1,500 US and $500 international equity; regions 50/50.
+    const holdings = [
+      position({ symbol: 'VTI', quantity: '15', price: '100.00' }),
+      position({
+        symbol: 'VXUS',
+        quantity: '5',
+        price: '100.00',
+        allocation_regions: { europe: 60, asia: 40 },
+      }),
+    ];
+    const regionTargets = { north_america: 50, international: 50 };
+
+    // Act: $1,000 to invest, then $1,000 to raise (equity 50% with bonds to buy).
+    const buying = planRebalance(valuePortfolio([account('a', holdings, '1000.00')]), {
+      assetClassTargets: { equity: 100 },
+      regionTargets,
+    });
+    const selling = planRebalance(
+      valuePortfolio([
+        account('a', [
+          ...holdings,
+          position({
+            symbol: 'BND',
+            quantity: '10',
+            price: '100.00',
+            allocation_asset_class: { fixed_income: 100 },
+          }),
+        ]),
+      ]),
+      { assetClassTargets: { equity: 33.33, fixed_income: 66.67 }, regionTargets },
+    );
+
+    // Assess
+    expect(buying.trades).toEqual([expect.objectContaining({ symbol: 'VXUS', action: 'buy', shares: '10' })]);
+    expect(selling.trades.filter((t) => t.action === 'sell')).toEqual([
+      expect.objectContaining({ symbol: 'VTI', shares: '10' }),
+    ]);
+  });
+
   it('trades whole shares of an ETF and leaves the remainder in cash', () => {
     // Prepare: $1,000 cash to put into a $300 ETF.
     const valuation = valuePortfolio([
