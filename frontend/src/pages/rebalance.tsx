@@ -47,9 +47,9 @@ export default function RebalancePage() {
             ) : (
               <>
                 <p className="muted small">
-                  Each asset class's gap is split over the holdings of that class in proportion to their
-                  value, in whole shares (fractions for mutual funds). Sales pay for purchases; cash covers
-                  the rest, so trades and cash net to zero. Check taxes and fees before you sell.
+                  Each asset class's gap is split over the holdings of that class by value, leaning toward
+                  your region targets, in whole shares (fractions for mutual funds). Sales pay for purchases;
+                  cash covers the rest, so trades and cash net to zero. Check taxes and fees before you sell.
                 </p>
                 <TradesTable plan={data} />
               </>
@@ -74,8 +74,9 @@ export default function RebalancePage() {
                 Regions
               </h2>
               <p className="muted small">
-                Share of invested money, each fund split by its own regions. The trades above follow your
-                asset-class targets; choose funds from under-weight regions when you buy.
+                Share of invested money, each fund split by its own regions. Within each asset class the
+                trades above buy funds in under-weight regions and sell those in over-weight ones, using the
+                funds you hold.
               </p>
               <DriftTable
                 drift={data.drift.region}
