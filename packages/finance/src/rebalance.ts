@@ -111,15 +111,15 @@ function dominantClass(map: Readonly<Partial<Record<string, number>>>): { key: s
   return { key: best[0], weight: sum > 0 ? best[1] / sum : 0 };
 }
 
-/** Shares worth about `cents`, in whole shares or 3 places: the nearest, or rounded down when `down`. */
-function sharesFor(cents: number, price: string, whole: boolean, down = false): string {
+/** Shares worth about `cents`, to the nearest whole share or thousandth. */
+function sharesFor(cents: number, price: string, whole: boolean): string {
   const { units, scale } = parseDecimal(price, 'price');
   if (units <= 0n) return '0';
   const places = whole ? 0 : FRACTION_PLACES;
   // shares = cents / 100 / (units / 10^scale), kept in 10^-places units.
   const numerator = BigInt(Math.abs(Math.round(cents))) * 10n ** BigInt(scale + places);
   const divisor = units * 100n;
-  const scaled = (down ? numerator : numerator + divisor / 2n) / divisor;
+  const scaled = (numerator + divisor / 2n) / divisor;
   if (places === 0) return scaled.toString();
   const digits = scaled.toString().padStart(places + 1, '0');
   return `${digits.slice(0, -places)}.${digits.slice(-places)}`.replace(/\.?0+$/, '') || '0';
@@ -236,17 +236,19 @@ function keepCashNonNegative(trades: HoldingTrade[], cashCents: number): void {
   const spent = () => trades.reduce((sum, t) => sum + Math.round(t.value * 100), 0);
   let over = spent() - cashCents;
   while (over > 0) {
-    const buys = trades.filter((t) => t.action === 'buy').sort((a, b) => b.value - a.value);
-    const buy = buys[0];
+    const buy = trades.filter((t) => t.action === 'buy').sort((a, b) => b.value - a.value)[0];
     if (!buy) return;
-    const priceCents = Number(multiplyToCents('1', buy.price));
-    const unitsToDrop = buy.wholeShares ? Math.ceil(over / priceCents) : over / priceCents;
-    const left = parseFloat(buy.shares) - unitsToDrop;
-    const shares = left <= 0 ? '0' : sharesFor(left * priceCents, buy.price, buy.wholeShares, true);
-    if (shares === '0' || parseFloat(shares) <= 0) trades.splice(trades.indexOf(buy), 1);
+    // Work in the trade's smallest step (a share, or a thousandth), dropping at least one step.
+    const step = buy.wholeShares ? 1 : 10 ** FRACTION_PLACES;
+    const stepCents = Math.max(1, Number(multiplyToCents('1', buy.price)) / step);
+    const held = Math.round(parseFloat(buy.shares) * step);
+    const left = held - Math.max(1, Math.ceil(over / stepCents));
+    if (left <= 0) trades.splice(trades.indexOf(buy), 1);
     else {
-      buy.shares = shares;
-      buy.value = centsToNumber(multiplyToCents(shares, buy.price));
+      buy.shares = buy.wholeShares
+        ? String(left)
+        : (left / step).toFixed(FRACTION_PLACES).replace(/\.?0+$/, '');
+      buy.value = centsToNumber(multiplyToCents(buy.shares, buy.price));
     }
     over = spent() - cashCents;
   }
