@@ -10,6 +10,7 @@ import { LandingPage } from './pages/landing.tsx';
 // Every page but the landing page is a chunk of its own, fetched when first visited.
 const DashboardPage = lazy(() => import('./pages/dashboard.tsx'));
 const PortfolioPage = lazy(() => import('./pages/portfolio.tsx'));
+const RebalancePage = lazy(() => import('./pages/rebalance.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports.tsx'));
 const ReportPage = lazy(() => import('./pages/report.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings.tsx'));
@@ -38,6 +39,7 @@ export function App() {
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="dashboard" element={guarded(<DashboardPage />)} />
             <Route path="portfolio" element={guarded(<PortfolioPage />)} />
+            <Route path="rebalance" element={guarded(<RebalancePage />)} />
             <Route path="reports" element={guarded(<ReportsPage />)} />
             <Route path="reports/:jobId" element={guarded(<ReportPage />)} />
             <Route path="settings" element={guarded(<SettingsPage />)} />

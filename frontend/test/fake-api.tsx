@@ -26,6 +26,10 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     'getJob',
     'getReport',
     'getRetirement',
+    'getRebalance',
+    'getRiskChecks',
+    'updateRiskRules',
+    'listReportHistory',
   ];
   const api = Object.fromEntries(names.map((name) => [name, unexpected(name)])) as unknown as Api;
   return { ...api, ...overrides };

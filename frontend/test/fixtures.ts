@@ -83,6 +83,7 @@ const emptyDrift = (dimension: 'asset_class' | 'regions') => ({
   basis: 0,
   rows: [],
   unclassifiedPercent: 0,
+  excluded: [],
   maxAbsoluteDrift: 0,
 });
 

@@ -12,9 +12,13 @@ import type {
   Position,
   PositionCreate,
   PositionUpdate,
+  RebalancePlan,
   Report,
+  ReportHistoryEntry,
   ResponseOf,
   Retirement,
+  RiskChecks,
+  RiskRulesUpdate,
   User,
   UserUpdate,
 } from '@alex/contract';
@@ -39,6 +43,10 @@ export interface Api {
   getJob(id: string, signal?: AbortSignal): Promise<Job>;
   getReport(jobId: string, signal?: AbortSignal): Promise<Report>;
   getRetirement(jobId: string, signal?: AbortSignal): Promise<Retirement>;
+  getRebalance(signal?: AbortSignal): Promise<RebalancePlan>;
+  getRiskChecks(signal?: AbortSignal): Promise<RiskChecks>;
+  updateRiskRules(update: RiskRulesUpdate): Promise<RiskChecks>;
+  listReportHistory(signal?: AbortSignal): Promise<ReportHistoryEntry[]>;
 }
 
 /** Checks an answer against its endpoint's response schema (throws when it does not match). */
@@ -99,5 +107,9 @@ export function createApi(request: RequestFn, options: { checkResponses?: boolea
     getJob: (id, signal) => call('getJob', { id, signal }),
     getReport: (id, signal) => call('getReport', { id, signal }),
     getRetirement: (id, signal) => call('getRetirement', { id, signal }),
+    getRebalance: (signal) => call('getRebalance', { signal }),
+    getRiskChecks: (signal) => call('getRiskChecks', { signal }),
+    updateRiskRules: (update) => call('updateRiskRules', { body: update }),
+    listReportHistory: (signal) => call('listReportHistory', { signal }),
   };
 }

@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney } from '../components/format.ts';
 import { HoldingsNotice } from '../components/holdings-notice.tsx';
 import { AllocationDonut } from '../components/lazy.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { DashboardRiskChecks } from '../components/risk/risk-checks-panel.tsx';
 import { StartAnalysisButton } from '../components/start-analysis.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -95,6 +96,7 @@ export default function DashboardPage() {
               <p className="muted small">
                 Targets come from your <Link to="/settings">settings</Link>.
               </p>
+              <Link to="/rebalance">See the trades that reach your targets</Link>
             </section>
             <section className="card stack" aria-labelledby="accounts-heading">
               <h2 id="accounts-heading" className="h2">
@@ -111,6 +113,7 @@ export default function DashboardPage() {
               <Link to="/portfolio">Manage accounts and positions</Link>
             </section>
           </div>
+          <DashboardRiskChecks />
         </>
       )}
       <section className="card stack" aria-labelledby="last-heading">

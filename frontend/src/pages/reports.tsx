@@ -4,6 +4,7 @@ import { useApi } from '../api/api-context.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { formatDateTime } from '../components/format.ts';
 import { usePageTitle } from '../components/page-title.ts';
+import { ReportHistoryCompare } from '../components/reports/report-compare.tsx';
 import { StartAnalysisButton } from '../components/start-analysis.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -78,6 +79,7 @@ export default function ReportsPage() {
             </table>
           </div>
         ))}
+      {jobs.status === 'ready' && jobs.data.some((j) => j.status === 'completed') && <ReportHistoryCompare />}
     </div>
   );
 }

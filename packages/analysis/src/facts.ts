@@ -9,7 +9,10 @@ import {
   type PortfolioValuation,
   type PositionInput,
   portfolioCharts,
+  type RiskCheck,
+  type RiskRuleSettings,
   regionDrift,
+  runRiskChecks,
   valuePortfolio,
 } from '@alex/finance';
 
@@ -52,6 +55,8 @@ export interface PortfolioFacts {
   allocations: Record<'asset_class' | 'regions' | 'sectors', Allocation>;
   drift: { asset_class: Drift; region: Drift };
   charts: Chart[];
+  /** The risk checks with the user's thresholds: the dashboard shows these, the report states them. */
+  risk_checks: RiskCheck[];
   holdings: {
     symbol: string;
     name: string;
@@ -61,8 +66,8 @@ export interface PortfolioFacts {
   }[];
 }
 
-/** Computes the {@link PortfolioFacts} of a stored portfolio. */
-export function portfolioFacts(portfolio: Portfolio): PortfolioFacts {
+/** Computes the {@link PortfolioFacts} of a stored portfolio, checked with the user's risk settings. */
+export function portfolioFacts(portfolio: Portfolio, riskSettings: RiskRuleSettings = {}): PortfolioFacts {
   const valuation = valuePortfolio(toAccountInputs(portfolio));
   const names = new Map(
     portfolio.accounts.flatMap((a) => a.positions.map((p) => [p.symbol, p.instrument] as const)),
@@ -99,6 +104,7 @@ export function portfolioFacts(portfolio: Portfolio): PortfolioFacts {
       region: regionDrift(valuation, user.region_targets),
     },
     charts: portfolioCharts(valuation),
+    risk_checks: runRiskChecks({ valuation, assetClassTargets: user.asset_class_targets }, riskSettings),
     holdings,
   };
 }

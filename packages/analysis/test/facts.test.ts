@@ -21,7 +21,10 @@ describe('portfolioFacts', () => {
       cash: 10,
       unclassified: 10,
     });
-    expect(facts.drift.asset_class.rows.find((r) => r.key === 'fixed_income')?.drift).toBe(-10);
+    // Drift is measured over the $9,000 that can be matched to a target; the $1,000 unclassified is stated.
+    expect(facts.drift.asset_class.basis).toBe(9000);
+    expect(facts.drift.asset_class.rows.find((r) => r.key === 'fixed_income')?.drift).toBe(-7.78);
+    expect(facts.drift.asset_class.excluded).toEqual([{ key: 'unclassified', value: 1000, percent: 10 }]);
     expect(facts.valuation.unclassified).toEqual(['NEW']);
     expect(facts.holdings.map((h) => [h.symbol, h.percent])).toEqual([
       ['EQ', 66.67],

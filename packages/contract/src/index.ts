@@ -4,6 +4,7 @@
  */
 import { endpoints } from './endpoints.ts';
 import { localEndpoints } from './local-endpoints.ts';
+import { toolEndpoints } from './tools.ts';
 
 export * from './allocation.ts';
 export * from './charts.ts';
@@ -18,7 +19,8 @@ export * from './primitives.ts';
 export * from './requests.ts';
 export * from './responses.ts';
 export * from './tag-outcome.ts';
+export * from './tools.ts';
 export * from './values.ts';
 
 /** Every endpoint, the local development server's included. */
-export const allEndpoints = { ...endpoints, ...localEndpoints };
+export const allEndpoints = { ...endpoints, ...toolEndpoints, ...localEndpoints };

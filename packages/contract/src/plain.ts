@@ -3,6 +3,8 @@
  * names. The SPA imports only these at run time, so its first load does not carry the schemas.
  */
 
+import { TOOL_ROUTES } from './tools-routes.ts';
+
 /** Method and path of every endpoint; `endpoints` adds the schemas. */
 export const ROUTES = {
   health: { method: 'GET', path: '/health' },
@@ -31,6 +33,7 @@ export const ROUTES = {
   localToken: { method: 'POST', path: '/local/token' },
   jwks: { method: 'GET', path: '/.well-known/jwks.json' },
   openApi: { method: 'GET', path: '/openapi.json' },
+  ...TOOL_ROUTES,
 } as const;
 
 /** The name of an endpoint. */

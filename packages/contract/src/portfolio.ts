@@ -51,6 +51,15 @@ export const Drift = z.strictObject({
     }),
   ),
   unclassifiedPercent: z.number(),
+  excluded: z
+    .array(
+      z.strictObject({
+        key: z.string(),
+        value: z.number().describe("Today's US dollars"),
+        percent: z.number().describe('Share of the whole allocation, in percent'),
+      }),
+    )
+    .describe('Value left out of the comparison: unclassified, or a region such as global with no split'),
   maxAbsoluteDrift: z.number(),
   foldedIntoInternational: z.array(z.string()).optional(),
 });

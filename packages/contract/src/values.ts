@@ -1,3 +1,4 @@
+import { REGION_TARGET_KEYS } from '@alex/core/taxonomy';
 import { z } from 'zod';
 import { allocationMap } from './allocation.ts';
 import { AssetClass, Region, Sector } from './enums.ts';
@@ -31,7 +32,11 @@ export const AssetClassTargets = allocationMap(
   'Target asset-class mix for rebalancing',
 );
 /** A user's target regional mix. */
-export const RegionTargets = allocationMap(Region, 'region_targets', 'Target regional mix for rebalancing');
+export const RegionTargets = allocationMap(
+  z.enum(REGION_TARGET_KEYS),
+  'region_targets',
+  "Target regional mix for rebalancing: specific regions, and 'international' for every region not named (no key overlaps another)",
+);
 
 /** One agent of an analysis. */
 export const AgentName = z.enum(AGENT_NAMES);

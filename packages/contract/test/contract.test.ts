@@ -46,17 +46,24 @@ describe('the contract', () => {
     expect(Report.safeParse({ ...rest, report_summary: summary }).success).toBe(false);
   });
 
-  it('imports nothing but zod and the core taxonomy and agent list, so the SPA can bundle it', () => {
+  it('imports nothing but zod and the core taxonomy, agent list and risk rules, so the SPA can bundle it', () => {
     const imports = readdirSync(SRC).flatMap((file) =>
       [...readFileSync(join(SRC, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? ''),
     );
     const outside = new Set(imports.filter((spec) => !spec.startsWith('./')));
-    expect([...outside].sort()).toEqual(['@alex/core/deployables', '@alex/core/taxonomy', 'zod']);
+    expect([...outside].sort()).toEqual([
+      '@alex/core/deployables',
+      '@alex/core/risk-rules',
+      '@alex/core/taxonomy',
+      'zod',
+    ]);
+    expect(readFileSync(join(SRC, '../../core/src/risk-rules.ts'), 'utf8')).not.toMatch(/from '/);
   });
 
   it('keeps the plain module free of Zod (the SPA loads it on its first page)', () => {
     const imports = [...readFileSync(join(SRC, 'plain.ts'), 'utf8').matchAll(/from '([^']+)'/g)];
-    expect(imports.map((m) => m[1])).toEqual(['@alex/core/deployables']);
+    expect(imports.map((m) => m[1])).toEqual(['./tools-routes.ts', '@alex/core/deployables']);
+    expect(readFileSync(join(SRC, 'tools-routes.ts'), 'utf8')).not.toMatch(/from '/);
     expect(readFileSync(join(SRC, '../../core/src/deployables.ts'), 'utf8')).not.toMatch(/from '/);
   });
 });

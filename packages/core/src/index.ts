@@ -4,4 +4,5 @@ export * from './lambda.ts';
 export * from './logger.ts';
 export * from './metrics.ts';
 export * from './retry.ts';
+export * from './risk-rules.ts';
 export * from './taxonomy.ts';

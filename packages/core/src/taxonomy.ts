@@ -26,6 +26,22 @@ export const REGIONS = [
   'international',
 ] as const;
 
+/**
+ * Keys a user's region targets may use: the specific regions, plus `international` meaning "every
+ * region the targets do not name". No key covers another, so a target can never count money twice.
+ * `global` is not a target key: it is what a fund says when it has no regional split of its own.
+ */
+export const REGION_TARGET_KEYS = [
+  'north_america',
+  'europe',
+  'asia',
+  'latin_america',
+  'africa',
+  'middle_east',
+  'oceania',
+  'international',
+] as const;
+
 /** Sectors an instrument's holdings can be allocated to. */
 export const SECTORS = [
   'technology',
@@ -52,5 +68,7 @@ export const SECTORS = [
 export type AssetClass = (typeof ASSET_CLASSES)[number];
 /** One region key. */
 export type Region = (typeof REGIONS)[number];
+/** One key of a region target. */
+export type RegionTargetKey = (typeof REGION_TARGET_KEYS)[number];
 /** One sector key. */
 export type Sector = (typeof SECTORS)[number];

@@ -18,5 +18,7 @@ export * from './projection.ts';
 export * from './quantile.ts';
 export * from './quantile-select.ts';
 export * from './random.ts';
+export * from './rebalance.ts';
+export * from './risk-checks.ts';
 export * from './rounding.ts';
 export * from './valuation.ts';

@@ -2,8 +2,10 @@
 export {
   ASSET_CLASSES,
   type AssetClass,
+  REGION_TARGET_KEYS,
   REGIONS,
   type Region,
+  type RegionTargetKey,
   SECTORS,
   type Sector,
 } from '@alex/core/taxonomy';

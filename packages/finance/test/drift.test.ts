@@ -40,7 +40,7 @@ describe('drift', () => {
     expect(drift.maxAbsoluteDrift).toBe(0);
   });
 
-  it('reports the unclassified share separately rather than matching it to a target', () => {
+  it('leaves unclassified value out of the basis and states it, so the trades net to zero', () => {
     // Prepare
     const valuation = valuePortfolio([
       account('a', [position({ symbol: 'SPY' }), position({ symbol: 'NEW', allocation_asset_class: null })]),
@@ -51,8 +51,10 @@ describe('drift', () => {
 
     // Assess
     expect(drift.unclassifiedPercent).toBe(50);
+    expect(drift.excluded).toEqual([{ key: 'unclassified', value: 100, percent: 50 }]);
+    expect(drift.basis).toBe(100);
     expect(drift.rows).toEqual([
-      { key: 'equity', currentPercent: 50, targetPercent: 100, drift: -50, tradeValue: 100 },
+      { key: 'equity', currentPercent: 100, targetPercent: 100, drift: 0, tradeValue: 0 },
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { type DevServer, startDevServer } from './dev-server.ts';
 import { CHROMIUM, CHROMIUM_ARGS, type E2E } from './harness.ts';
 import { coreScenarios } from './scenarios/core.ts';
 import { uxScenarios } from './scenarios/ux.ts';
+import { toolsScenarios } from './scenarios/tools.ts';
 
 // One `pnpm dev` (fixed ports 8000/5173) and one Chromium for every scenario: the scenarios are
 // modules under scenarios/, each with its own user and browser context, registered here in order.
@@ -37,4 +38,5 @@ describe('Alex in Chromium against pnpm dev', () => {
 
   coreScenarios(e2e);
   uxScenarios(e2e);
+  toolsScenarios(e2e);
 });

@@ -1,4 +1,4 @@
-import { allEndpoints, type Endpoint, endpoints } from '@alex/contract';
+import { allEndpoints, type Endpoint, endpoints, toolEndpoints } from '@alex/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../src/routes/index.ts';
 import { ContractViolation, checkAgainstContract } from './contract-check.ts';
@@ -82,6 +82,12 @@ describe('the HTTP contract', () => {
       generated_by: 'offline',
     });
     await call(endpoints.getRetirement, `/api/jobs/${job_id}/retirement`);
+    await call(toolEndpoints.getRebalance, '/api/rebalance');
+    await call(toolEndpoints.getRiskChecks, '/api/risk-checks');
+    await call(toolEndpoints.updateRiskRules, '/api/risk-rules', {
+      cash_drag: { enabled: true, threshold: 12 },
+    });
+    await call(toolEndpoints.listReportHistory, '/api/reports/history');
     await call(endpoints.deletePosition, `/api/positions/${position.id}`);
     await call(endpoints.deleteAccount, `/api/accounts/${account.id}`);
 

@@ -49,6 +49,7 @@ function composition(a: PortfolioAnalysis): string {
     `Total value ${money(a.totals.total_value)}: ${money(a.totals.invested_value)} invested in ${a.holdings_count} holdings and ${money(a.totals.cash_value)} in cash.`,
     accounts,
     `**Asset classes against your targets**\n\n${targetTable(a.vs_targets.asset_class)}`,
+    ...(a.vs_targets.asset_class_note === undefined ? [] : [`_${a.vs_targets.asset_class_note}_`]),
     `**Largest holdings**${a.holdings_count > top.length ? ` (top ${top.length} of ${a.holdings_count})` : ''}\n\n${holdings}`,
   ].join('\n\n');
 }
@@ -76,8 +77,19 @@ function risk(a: PortfolioAnalysis, insights: MarketInsights | undefined): strin
   );
   lines.push(
     concentrated.length === 0
-      ? 'No single holding is above 25% of invested value and no sector above 30%.'
+      ? `No single holding is above ${percent(a.thresholds.holding_percent)} of the portfolio and no sector above ${percent(a.thresholds.sector_percent)} of invested value.`
       : `Concentration: ${listOf(concentrated.map((f) => (f.kind === 'holding_concentration' ? `${f.symbol} ${percent(f.percent)}` : f.kind === 'sector_concentration' ? `${label(f.sector)} ${percent(f.percent)}` : '')))}.`,
+  );
+  const failing = a.risk_checks.filter((c) => c.status === 'fail');
+  const off = a.risk_checks.filter((c) => c.status === 'off');
+  lines.push(
+    [
+      `**Risk checks** (the same as on your dashboard): ${a.risk_checks.length - failing.length - off.length} of ${a.risk_checks.length} pass.`,
+      ...failing.map((c) => `- ${c.title}: ${c.message}`),
+      off.length > 0 ? `Switched off: ${listOf(off.map((c) => c.title))}.` : '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n'),
   );
   // One entry per symbol, naming everything it lacks.
   const unpriced = new Set(a.data_gaps.unpriced);

@@ -2,18 +2,10 @@ import type { PortfolioFacts } from '@alex/analysis';
 import { type DriftRow, labelFor } from '@alex/finance';
 import { escapeMarkdown } from './format.ts';
 
-/** Percentage points from target that call for rebalancing (the usual 5-point band). */
+/** Percentage points from target that call for rebalancing by default (the usual 5-point band). */
 export const DRIFT_THRESHOLD = 5;
-/** Share of invested value in one holding above which the report flags concentration. */
-export const HOLDING_CONCENTRATION_PERCENT = 25;
-/** Share of the whole portfolio in cash above which the report flags cash drag. */
-export const CASH_PERCENT_LIMIT = 10;
 /** Holdings listed to the model, largest first; the rest are counted in `holdings_count`. */
 export const HOLDINGS_SHOWN = 25;
-/** Share of invested value in one sector above which the report flags concentration. */
-export const SECTOR_CONCENTRATION_PERCENT = 30;
-/** Sector keys that describe a spread, not a sector: never a concentration. */
-const NOT_A_SECTOR = new Set(['diversified', 'other']);
 
 /** One row of current-versus-target, as the model reads it. */
 export interface TargetRow {
@@ -33,7 +25,18 @@ export type Finding =
   | { kind: 'sector_concentration'; sector: string; percent: number }
   | { kind: 'cash_drag'; percent: number; value: number }
   | { kind: 'unclassified'; symbols: string[] }
-  | { kind: 'unpriced'; symbols: string[] };
+  | { kind: 'unpriced'; symbols: string[] }
+  | { kind: 'risk_check'; title: string; message: string };
+
+/** One risk check as the model reads it: the same result the dashboard shows. */
+export interface RiskCheckFact {
+  title: string;
+  status: 'pass' | 'fail' | 'off';
+  threshold: number;
+  unit: string;
+  value: number;
+  message: string;
+}
 
 /** What `get_portfolio_analysis` returns: the computed facts, compact, in the model's terms. */
 export interface PortfolioAnalysis {
@@ -50,7 +53,12 @@ export interface PortfolioAnalysis {
     'asset_class' | 'regions' | 'sectors',
     { key: string; percent: number; value: number }[]
   >;
-  vs_targets: { asset_class: TargetRow[]; region: TargetRow[]; region_note?: string };
+  vs_targets: {
+    asset_class: TargetRow[];
+    asset_class_note?: string;
+    region: TargetRow[];
+    region_note?: string;
+  };
   holdings: {
     symbol: string;
     name: string;
@@ -60,6 +68,8 @@ export interface PortfolioAnalysis {
   }[];
   holdings_count: number;
   data_gaps: { unpriced: string[]; unclassified: string[] };
+  /** The user's risk checks with their thresholds: findings come from these, so report and dashboard agree. */
+  risk_checks: RiskCheckFact[];
   findings: Finding[];
   thresholds: { drift_points: number; holding_percent: number; cash_percent: number; sector_percent: number };
 }
@@ -78,48 +88,87 @@ const toRow = (row: DriftRow): TargetRow => ({
 
 /** Region rows against the user's targets, with a note naming regions counted as international. */
 function regionRows(facts: PortfolioFacts): { rows: TargetRow[]; note?: string } {
-  const { rows, foldedIntoInternational: folded } = facts.drift.region;
-  if (!folded?.length) return { rows: rows.map(toRow) };
+  const { rows, foldedIntoInternational: folded, excluded } = facts.drift.region;
+  const notes: string[] = [];
+  if (folded?.length) {
+    notes.push(
+      `Counted as international: ${folded.map(labelFor).join(', ')} (regions your targets do not name).`,
+    );
+  }
+  const aside = excluded.filter((e) => e.key !== 'unclassified');
+  if (aside.length > 0) {
+    const list = aside.map((e) => `${labelFor(e.key)} $${e.value.toFixed(2)}`).join(', ');
+    notes.push(`Left out of the region comparison: ${list} (funds with no regional split of their own).`);
+  }
+  return notes.length === 0 ? { rows: rows.map(toRow) } : { rows: rows.map(toRow), note: notes.join(' ') };
+}
+
+/** Says what the asset-class comparison leaves out (unclassified value), so its trades net to zero. */
+function assetClassNote(facts: PortfolioFacts): { asset_class_note?: string } {
+  const left = facts.drift.asset_class.excluded;
+  if (left.length === 0) return {};
+  const list = left.map((e) => `$${e.value.toFixed(2)} (${e.percent}%)`).join(', ');
   return {
-    rows: rows.map(toRow),
-    note: `Counted as international: ${folded.map(labelFor).join(', ')} (regions your targets do not name).`,
+    asset_class_note: `Not classified yet and left out of this comparison: ${list}; the percentages and trades cover the rest.`,
   };
 }
 
-/** The findings, most pressing first: drift beyond the band, concentration, cash, data gaps. */
-function findingsOf(analysis: Omit<PortfolioAnalysis, 'findings' | 'thresholds'>): Finding[] {
+type Check = PortfolioFacts['risk_checks'][number];
+
+/** The findings, most pressing first: the failing risk checks, in the terms the recommendations use (data gaps before the other checks: they distort every figure). */
+function findingsOf(
+  analysis: Omit<PortfolioAnalysis, 'findings' | 'thresholds' | 'risk_checks'>,
+  checks: readonly Check[],
+): Finding[] {
+  const failing = (id: Check['id']) => checks.find((c) => c.id === id && c.status === 'fail');
   const findings: Finding[] = [];
-  const beyond = (row: TargetRow) => Math.abs(row.drift_points) >= DRIFT_THRESHOLD && row.key !== 'cash';
-  for (const row of analysis.vs_targets.asset_class.filter(beyond))
-    findings.push({ kind: 'asset_class_drift', row });
+  const driftRule = checks.find((c) => c.id === 'asset_class_drift');
+  const band = driftRule?.threshold ?? DRIFT_THRESHOLD;
+  const beyond = (row: TargetRow) => Math.abs(row.drift_points) > band && row.key !== 'cash';
+  if (failing('asset_class_drift')) {
+    for (const row of analysis.vs_targets.asset_class.filter(beyond))
+      findings.push({ kind: 'asset_class_drift', row });
+  }
   // Region targets say where invested money sits: with nothing invested there is nothing to move.
   const invested = analysis.totals.invested_value > 0;
-  for (const row of analysis.vs_targets.region.filter((r) => invested && beyond(r))) {
-    findings.push({ kind: 'region_drift', row });
+  if (driftRule?.status !== 'off') {
+    for (const row of analysis.vs_targets.region.filter((r) => invested && beyond(r))) {
+      findings.push({ kind: 'region_drift', row });
+    }
   }
-  for (const h of analysis.holdings.filter((h) => h.percent_of_invested > HOLDING_CONCENTRATION_PERCENT)) {
+  const holdings = failing('holding_concentration');
+  for (const symbol of holdings?.subjects ?? []) {
+    const h = analysis.holdings.find((x) => x.symbol === symbol);
+    const value = h?.value ?? 0;
+    const total = analysis.totals.total_value;
     findings.push({
       kind: 'holding_concentration',
-      symbol: h.symbol,
-      percent: h.percent_of_invested,
-      value: h.value,
+      symbol,
+      percent: total > 0 ? round2((value / total) * 100) : 0,
+      value,
     });
   }
-  const sectors = analysis.allocations.sectors.filter((s) => !NOT_A_SECTOR.has(s.key));
-  for (const s of sectors.filter((s) => s.percent > SECTOR_CONCENTRATION_PERCENT)) {
-    findings.push({ kind: 'sector_concentration', sector: s.key, percent: s.percent });
+  for (const sector of failing('sector_concentration')?.subjects ?? []) {
+    const percent = analysis.allocations.sectors.find((s) => s.key === sector)?.percent ?? 0;
+    findings.push({ kind: 'sector_concentration', sector, percent });
   }
-  if (analysis.totals.cash_percent > CASH_PERCENT_LIMIT) {
+  if (failing('cash_drag')) {
     findings.push({
       kind: 'cash_drag',
       percent: analysis.totals.cash_percent,
       value: analysis.totals.cash_value,
     });
   }
-  if (analysis.data_gaps.unclassified.length > 0)
-    findings.push({ kind: 'unclassified', symbols: analysis.data_gaps.unclassified });
-  if (analysis.data_gaps.unpriced.length > 0)
-    findings.push({ kind: 'unpriced', symbols: analysis.data_gaps.unpriced });
+  if (failing('data_gaps')) {
+    if (analysis.data_gaps.unclassified.length > 0)
+      findings.push({ kind: 'unclassified', symbols: analysis.data_gaps.unclassified });
+    if (analysis.data_gaps.unpriced.length > 0)
+      findings.push({ kind: 'unpriced', symbols: analysis.data_gaps.unpriced });
+  }
+  for (const id of ['account_concentration', 'region_concentration', 'too_few_holdings'] as const) {
+    const check = failing(id);
+    if (check) findings.push({ kind: 'risk_check', title: check.title, message: check.message });
+  }
   return findings;
 }
 
@@ -156,6 +205,7 @@ export function portfolioAnalysis(facts: PortfolioFacts): PortfolioAnalysis {
     },
     vs_targets: {
       asset_class: facts.drift.asset_class.rows.map(toRow),
+      ...assetClassNote(facts),
       region: regions.rows,
       ...(regions.note === undefined ? {} : { region_note: regions.note }),
     },
@@ -169,14 +219,24 @@ export function portfolioAnalysis(facts: PortfolioFacts): PortfolioAnalysis {
     holdings_count: facts.holdings.length,
     data_gaps: { unpriced: valuation.unpriced, unclassified: valuation.unclassified },
   };
+  const checks = facts.risk_checks;
+  const threshold = (id: Check['id']) => checks.find((c) => c.id === id)?.threshold ?? 0;
   return {
     ...base,
-    findings: findingsOf(base),
+    risk_checks: checks.map((c) => ({
+      title: c.title,
+      status: c.status,
+      threshold: c.threshold,
+      unit: c.unit,
+      value: c.value,
+      message: c.message,
+    })),
+    findings: findingsOf(base, checks),
     thresholds: {
-      drift_points: DRIFT_THRESHOLD,
-      holding_percent: HOLDING_CONCENTRATION_PERCENT,
-      cash_percent: CASH_PERCENT_LIMIT,
-      sector_percent: SECTOR_CONCENTRATION_PERCENT,
+      drift_points: threshold('asset_class_drift'),
+      holding_percent: threshold('holding_concentration'),
+      cash_percent: threshold('cash_drag'),
+      sector_percent: threshold('sector_concentration'),
     },
   };
 }

@@ -40,20 +40,23 @@ function regionAdvice(rows: TargetRow[]): string {
   return `Move toward your region targets: ${parts.filter((p) => p !== '').join('; ')}.`;
 }
 
-function adviceFor(finding: Finding): string | undefined {
+function adviceFor(finding: Finding, analysis: PortfolioAnalysis): string | undefined {
+  const limits = analysis.thresholds;
   switch (finding.kind) {
     case 'asset_class_drift':
       return assetClassAdvice(finding.row);
     case 'region_drift':
       return undefined; // all region rows become one recommendation
     case 'holding_concentration':
-      return `Reduce reliance on **${finding.symbol}**: at ${money(finding.value)} it is ${percent(finding.percent)} of invested value; keep any single holding under 25% unless it is a broad index fund you intend as your core.`;
+      return `Reduce reliance on **${finding.symbol}**: at ${money(finding.value)} it is ${percent(finding.percent)} of the portfolio, over your ${percent(limits.holding_percent)} limit for one holding, unless it is a broad index fund you intend as your core.`;
     case 'sector_concentration':
-      return `Watch **${label(finding.sector)}** exposure: ${percent(finding.percent)} of invested value sits in one sector; a sector downturn would hit the whole portfolio.`;
+      return `Watch **${label(finding.sector)}** exposure: ${percent(finding.percent)} of invested value sits in one sector, over your ${percent(limits.sector_percent)} limit; a sector downturn would hit the whole portfolio.`;
     case 'cash_drag':
       return `Put idle cash to work: ${money(finding.value)} (${percent(finding.percent)} of the portfolio) is in cash; keep an emergency reserve and invest the rest toward your underweight targets.`;
     case 'unclassified':
       return `Get ${listOf(finding.symbols)} classified: without asset-class, region and sector data ${finding.symbols.length === 1 ? 'it' : 'they'} cannot be measured against your targets. Check the symbol, or enter its price and class yourself on the Portfolio page ("Enter price and class").`;
+    case 'risk_check':
+      return `${finding.title}: ${finding.message} Review it on the dashboard's risk checks.`;
     case 'unpriced':
       return `Add current prices for ${listOf(finding.symbols)} on the Portfolio page ("Enter price and class"): until then ${finding.symbols.length === 1 ? 'it is' : 'they are'} valued at $0.00, so every total and percentage here understates ${finding.symbols.length === 1 ? 'it' : 'them'}.`;
   }
@@ -68,8 +71,9 @@ function standingAdvice(analysis: PortfolioAnalysis): string[] {
       : `the largest gap now is ${label(worst.key)} at ${Math.abs(worst.drift_points)} points`;
   const under = analysis.vs_targets.asset_class.find((r) => r.trade_value > 0 && r.key !== 'cash');
   const { years_until_retirement: years, target_retirement_income: income } = analysis.user;
+  const band = analysis.thresholds.drift_points || DRIFT_THRESHOLD;
   return [
-    `Rebalance on a ${DRIFT_THRESHOLD}-point band: check at least once a year and whenever an asset class moves ${DRIFT_THRESHOLD} points from target (${gap}).`,
+    `Rebalance on a ${band}-point band: check at least once a year and whenever an asset class moves ${band} points from target (${gap}).`,
     under === undefined
       ? 'Direct new contributions in proportion to your targets, so the mix stays on target without selling.'
       : `Direct new contributions to **${label(under.key)}** until it reaches ${percent(under.target_percent)}; rebalancing with new money avoids realising taxable gains.`,
@@ -87,7 +91,7 @@ export interface Recommendations {
 
 /** 5 to 7 recommendations from the findings, most pressing first, topped up with standing advice. */
 export function recommendationsFor(analysis: PortfolioAnalysis): Recommendations {
-  const fromFindings = analysis.findings.flatMap((f) => adviceFor(f) ?? []);
+  const fromFindings = analysis.findings.flatMap((f) => adviceFor(f, analysis) ?? []);
   const regionRows = analysis.findings.flatMap((f) => (f.kind === 'region_drift' ? [f.row] : []));
   if (regionRows.length > 0)
     fromFindings.splice(Math.min(fromFindings.length, 1), 0, regionAdvice(regionRows));

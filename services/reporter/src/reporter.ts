@@ -5,7 +5,7 @@ import {
   runAgentJob,
   withDisclaimer,
 } from '@alex/agents';
-import { portfolioFacts } from '@alex/analysis';
+import { analysisSnapshot, portfolioFacts } from '@alex/analysis';
 import type { Logger, MetricsEmitter } from '@alex/core';
 import type { Repositories } from '@alex/database';
 import { type KnowledgeStore, marketInsights } from '@alex/knowledge';
@@ -68,9 +68,15 @@ export async function writeReport(event: ReporterEvent, deps: ReporterDeps): Pro
   const now = deps.now ?? Date.now;
   const started = now();
   const logger = deps.logger.child({ job_id: event.job_id, user_id: event.clerk_user_id });
-  const portfolio = await deps.repos.portfolio.get(event.clerk_user_id);
-  const context: ReporterContext = { facts: portfolioFacts(portfolio), store: deps.store, logger };
+  const [portfolio, riskSettings] = await Promise.all([
+    deps.repos.portfolio.get(event.clerk_user_id),
+    deps.repos.riskRules.get(event.clerk_user_id),
+  ]);
+  const facts = portfolioFacts(portfolio, riskSettings);
+  const context: ReporterContext = { facts, store: deps.store, logger };
   const analysis = portfolioAnalysis(context.facts);
+  // What the portfolio looked like for this report, so the report history can compare it later.
+  await deps.repos.snapshots.save(event.clerk_user_id, event.job_id, analysisSnapshot(facts));
   const store = async (report: PortfolioReport, generatedBy: string): Promise<ReporterResult> => {
     const markdown = withDisclaimer(report.report_markdown);
     await deps.repos.reports.saveText(event.clerk_user_id, event.job_id, {

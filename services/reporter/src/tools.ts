@@ -26,7 +26,8 @@ export const getPortfolioAnalysis = tool({
     "Returns the user's portfolio as computed by Alex: total, invested and cash values; accounts; allocations " +
     "by asset class, region and sector; current versus the user's asset-class and region targets with the " +
     'dollars to buy (+) or sell (-) to reach each target; holdings largest first; unpriced or unclassified ' +
-    'symbols; years to retirement and income goal; and findings (drift beyond the band, concentration, cash) ' +
+    "symbols; years to retirement and income goal; the user's risk checks with their own thresholds (the same " +
+    'pass/fail/off the dashboard shows); and findings (the failing checks: drift, concentration, cash) ' +
     'to base recommendations on. Money in US dollars, percentages 0-100.',
   parameters: z.object({}),
   execute: async (_args, runContext?: RunContext<ReporterContext>) =>

@@ -30,6 +30,24 @@ describe('portfolioAnalysis', () => {
     );
   });
 
+  it('states unclassified value left out of the asset-class comparison, whose trades then net to zero', () => {
+    const analysis = portfolioAnalysis(
+      portfolioFacts(
+        portfolio('0.00', [
+          ['EQ', 9000, 'equity', 'north_america'],
+          ['NEW', 1000, null, null],
+        ]),
+      ),
+    );
+
+    expect(analysis.vs_targets.asset_class_note).toBe(
+      'Not classified yet and left out of this comparison: $1000.00 (10%); the percentages and trades cover the rest.',
+    );
+    expect(analysis.vs_targets.asset_class.reduce((sum, r) => sum + Math.round(r.trade_value * 100), 0)).toBe(
+      0,
+    );
+  });
+
   it('finds nothing to fix in a portfolio on its targets', () => {
     expect(portfolioAnalysis(portfolioFacts(onTarget)).findings).toEqual([]);
   });

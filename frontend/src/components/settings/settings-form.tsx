@@ -1,11 +1,18 @@
 import type { User, UserUpdate } from '@alex/contract';
-import { ASSET_CLASSES, REGIONS } from '@alex/core/taxonomy';
+import { ASSET_CLASSES, REGION_TARGET_KEYS } from '@alex/core/taxonomy';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { useUnsavedChanges } from '../../lib/use-unsaved-changes.tsx';
 import { Field } from '../field.tsx';
 import { cashError, toDecimalString } from '../portfolio/validation.ts';
-import { entryErrors, toInputs, toMap, totalError } from './targets.ts';
+import {
+  entryErrors,
+  REGION_TARGET_EXPLANATION,
+  regionTargetLabel,
+  toInputs,
+  toMap,
+  totalError,
+} from './targets.ts';
 import { TargetsEditor } from './targets-editor.tsx';
 
 function yearsError(text: string): string | null {
@@ -25,7 +32,7 @@ export function SettingsForm({
   const [years, setYears] = useState(String(user.years_until_retirement));
   const [income, setIncome] = useState(user.target_retirement_income);
   const [assets, setAssets] = useState(() => toInputs(ASSET_CLASSES, user.asset_class_targets));
-  const [regions, setRegions] = useState(() => toInputs(REGIONS, user.region_targets));
+  const [regions, setRegions] = useState(() => toInputs(REGION_TARGET_KEYS, user.region_targets));
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -105,7 +112,14 @@ export function SettingsForm({
         onChange={setAssets}
         showErrors={submitted}
       />
-      <TargetsEditor legend="Region targets" inputs={regions} onChange={setRegions} showErrors={submitted} />
+      <TargetsEditor
+        legend="Region targets"
+        inputs={regions}
+        onChange={setRegions}
+        showErrors={submitted}
+        explanation={REGION_TARGET_EXPLANATION}
+        labelFor={regionTargetLabel}
+      />
       <div className="row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Saving…' : 'Save settings'}

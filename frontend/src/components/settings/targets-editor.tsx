@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { formatPercent, humanize } from '../format.ts';
 import { entryErrors, type TargetInputs, targetTotal, totalError } from './targets.ts';
 
@@ -8,27 +8,38 @@ export function TargetsEditor({
   inputs,
   onChange,
   showErrors,
+  explanation,
+  labelFor = humanize,
 }: {
   legend: string;
   inputs: TargetInputs;
   onChange: (next: TargetInputs) => void;
   showErrors: boolean;
+  /** What the keys mean, shown under the legend. */
+  explanation?: ReactNode;
+  labelFor?: (key: string) => string;
 }) {
   const id = useId();
   const errors = entryErrors(inputs);
   const total = targetTotal(inputs);
   const sumError = totalError(inputs);
   const totalId = `${id}-total`;
+  const explanationId = `${id}-explanation`;
   return (
-    <fieldset className="targets" aria-describedby={totalId}>
+    <fieldset className="targets" aria-describedby={explanation ? `${explanationId} ${totalId}` : totalId}>
       <legend>{legend}</legend>
+      {explanation && (
+        <p id={explanationId} className="muted small">
+          {explanation}
+        </p>
+      )}
       <div className="targets-grid">
         {Object.entries(inputs).map(([key, text]) => {
           const inputId = `${id}-${key}`;
           const error = errors[key];
           return (
             <div className="field" key={key}>
-              <label htmlFor={inputId}>{humanize(key)} (%)</label>
+              <label htmlFor={inputId}>{labelFor(key)} (%)</label>
               <input
                 id={inputId}
                 inputMode="decimal"

@@ -1,4 +1,5 @@
 import type { AllocationMap } from '../../lib/portfolio.ts';
+import { humanize } from '../format.ts';
 
 /** How far from 100 a set of targets may sum, as at the API. */
 export const TARGET_TOLERANCE = 0.05;
@@ -49,3 +50,12 @@ export function toMap(inputs: TargetInputs): AllocationMap {
   }
   return map;
 }
+
+/** A region target's label: `international` is the rest of the world, not a region of its own. */
+export function regionTargetLabel(key: string): string {
+  return key === 'international' ? 'Everywhere else (international)' : humanize(key);
+}
+
+/** How region targets are read, shown where they are edited. */
+export const REGION_TARGET_EXPLANATION =
+  'Each fund counts by its own regional split (a world fund is mostly North America). "Everywhere else" takes every region you leave at 0, so no money is counted twice. Money in funds with no regional split (such as gold) is left out of the comparison and stated on the rebalance page.';

@@ -86,6 +86,8 @@ export async function runMigrations(
 
 /** Tables in the order they can be dropped without breaking a foreign key. */
 export const TABLES_IN_DROP_ORDER = [
+  'analysis_snapshots',
+  'risk_rule_settings',
   'positions',
   'reports',
   'retirement',

@@ -6,6 +6,8 @@ import { portfolioRepository } from './portfolio.ts';
 import { positionsRepository } from './positions.ts';
 import { reportsRepository } from './reports.ts';
 import { retirementRepository } from './retirement.ts';
+import { riskRulesRepository } from './risk-rules.ts';
+import { snapshotsRepository } from './snapshots.ts';
 import { usersRepository } from './users.ts';
 import { webhookDeliveriesRepository } from './webhook-deliveries.ts';
 
@@ -16,6 +18,8 @@ export * from './portfolio.ts';
 export * from './positions.ts';
 export * from './reports.ts';
 export * from './retirement.ts';
+export * from './risk-rules.ts';
+export * from './snapshots.ts';
 export * from './users.ts';
 export { validate, validateId } from './validate.ts';
 export * from './webhook-deliveries.ts';
@@ -32,6 +36,8 @@ export function createRepositories(db: Executor) {
     reports: reportsRepository(db),
     webhookDeliveries: webhookDeliveriesRepository(db),
     retirement: retirementRepository(db),
+    riskRules: riskRulesRepository(db),
+    snapshots: snapshotsRepository(db),
   };
 }
 

@@ -3,14 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseError } from '../../src/client/index.ts';
 import { dropAll, loadMigrations, runMigrations } from '../../src/migrations/runner.ts';
 
-const ALL = ['001_schema.sql', '002_generated_by.sql', '003_abuse_limits.sql', '007_classified_by_hand.sql'];
+const ALL = [
+  '001_schema.sql',
+  '002_generated_by.sql',
+  '003_abuse_limits.sql',
+  '005_portfolio_tools.sql',
+  '007_classified_by_hand.sql',
+];
 const TABLES = [
   'accounts',
   'analysis_jobs',
+  'analysis_snapshots',
   'instruments',
   'positions',
   'reports',
   'retirement',
+  'risk_rule_settings',
   'users',
   'webhook_deliveries',
 ];
@@ -29,7 +37,7 @@ describe.each(BACKENDS)('migration runner on %s', (kind) => {
   });
   afterAll(async () => db?.close());
 
-  it('creates the eight tables and records the migrations', async () => {
+  it('creates the tables and records the migrations', async () => {
     const report = await runMigrations(db.client);
     expect(report.applied).toEqual(ALL);
     expect(await tables()).toEqual([...TABLES, 'schema_migrations'].sort());

@@ -8,6 +8,7 @@ import { instrumentRoutes } from './instruments.ts';
 import { localRoutes } from './local.ts';
 import { portfolioRoutes } from './portfolio.ts';
 import { positionRoutes } from './positions.ts';
+import { toolRoutes } from './tools.ts';
 import { userRoutes } from './user.ts';
 import { webhookRoutes } from './webhooks.ts';
 
@@ -25,6 +26,7 @@ export function apiRoutes(deps: Pick<ApiDeps, 'localMode'>): Route[] {
     ...instrumentRoutes,
     ...portfolioRoutes,
     ...analysisRoutes,
+    ...toolRoutes,
     ...webhookRoutes,
     ...(deps.localMode ? localRoutes : []),
   ];
