@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { ROUTES } from './plain.ts';
 import { PortfolioView } from './portfolio.ts';
+import { portfolioFileEndpoints } from './portfolio-files.ts';
 import {
   AccountCreate,
   AccountUpdate,
@@ -180,4 +181,5 @@ export const endpoints = {
       outcome: z.enum(['user_upserted', 'user_deleted', 'ignored', 'duplicate']),
     }),
   }),
+  ...portfolioFileEndpoints,
 };

@@ -70,6 +70,10 @@ describe('the HTTP contract', () => {
       generated_by: 'offline',
     });
     await call(endpoints.getRetirement, `/api/jobs/${job_id}/retirement`);
+    const csv = { file_base64: Buffer.from('account,symbol,quantity\nContract,VTI,1\n').toString('base64') };
+    await call(endpoints.previewImport, '/api/import/preview', csv);
+    await call(endpoints.importPositions, '/api/import', csv);
+    await call(endpoints.exportPortfolio, '/api/export?format=json');
     await call(endpoints.deletePosition, `/api/positions/${position.id}`);
     await call(endpoints.deleteAccount, `/api/accounts/${account.id}`);
 
