@@ -13,6 +13,7 @@ const PortfolioPage = lazy(() => import('./pages/portfolio.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports.tsx'));
 const ReportPage = lazy(() => import('./pages/report.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings.tsx'));
+const ImportPage = lazy(() => import('./pages/import.tsx'));
 const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
 
@@ -41,6 +42,7 @@ export function App() {
             <Route path="reports" element={guarded(<ReportsPage />)} />
             <Route path="reports/:jobId" element={guarded(<ReportPage />)} />
             <Route path="settings" element={guarded(<SettingsPage />)} />
+            <Route path="import" element={guarded(<ImportPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

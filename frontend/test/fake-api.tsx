@@ -25,6 +25,9 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     'getJob',
     'getReport',
     'getRetirement',
+    'previewImport',
+    'importPositions',
+    'exportPortfolio',
   ];
   const api = Object.fromEntries(names.map((name) => [name, unexpected(name)])) as unknown as Api;
   return { ...api, ...overrides };

@@ -5,6 +5,9 @@ import type {
   AnalysisStarted,
   allEndpoints,
   EndpointName,
+  ImportPreview,
+  ImportRequest,
+  ImportResult,
   Instrument,
   Job,
   PortfolioView,
@@ -37,6 +40,10 @@ export interface Api {
   getJob(id: string, signal?: AbortSignal): Promise<Job>;
   getReport(jobId: string, signal?: AbortSignal): Promise<Report>;
   getRetirement(jobId: string, signal?: AbortSignal): Promise<Retirement>;
+  previewImport(file: ImportRequest): Promise<ImportPreview>;
+  importPositions(file: ImportRequest): Promise<ImportResult>;
+  /** The export file's text: CSV, or the JSON document pretty-printed. */
+  exportPortfolio(format: 'csv' | 'json'): Promise<string>;
 }
 
 /** Checks an answer against its endpoint's response schema (throws when it does not match). */
@@ -96,5 +103,11 @@ export function createApi(request: RequestFn, options: { checkResponses?: boolea
     getJob: (id, signal) => call('getJob', { id, signal }),
     getReport: (id, signal) => call('getReport', { id, signal }),
     getRetirement: (id, signal) => call('getRetirement', { id, signal }),
+    previewImport: (file) => call('previewImport', { body: file }),
+    importPositions: (file) => call('importPositions', { body: file }),
+    exportPortfolio: async (format) =>
+      format === 'csv'
+        ? request<string>(ROUTES.exportPortfolio.method, `${ROUTES.exportPortfolio.path}?format=csv`)
+        : `${JSON.stringify(await call('exportPortfolio', { query: { format: 'json' } }), null, 2)}\n`,
   };
 }

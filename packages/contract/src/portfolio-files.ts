@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
-import { ROUTES } from './plain.ts';
+import { MAX_IMPORT_FILE_BYTES, ROUTES } from './plain.ts';
 import { IsoDate, IsoTimestamp, moneyText, nameText } from './primitives.ts';
 import { Report, Retirement } from './responses.ts';
-
-/**
- * The largest positions file Alex imports: 1 MiB is thousands of positions, and its base64 form
- * inside a JSON body stays far below API Gateway's 10 MB and Lambda's 6 MB request limits.
- */
-export const MAX_IMPORT_FILE_BYTES = 1024 * 1024;
 
 /** Base64 characters of a file of {@link MAX_IMPORT_FILE_BYTES} (4 per 3 bytes, padded). */
 const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ValuedPosition } from '../../lib/portfolio.ts';
 import { formatMoney, formatPrice, formatQuantity } from '../format.ts';
+import { PriceDate } from '../price-date.tsx';
 import { QuantityEditor } from './quantity-editor.tsx';
 
 /** An account's positions: symbol, name, quantity (editable in place), price and value. */
@@ -65,7 +66,10 @@ export function PositionsTable({
                   formatQuantity(position.quantity)
                 )}
               </td>
-              <td className="num">{formatPrice(position.instrument?.current_price)}</td>
+              <td className="num">
+                {formatPrice(position.instrument?.current_price)}
+                <PriceDate asOf={position.instrument?.price_as_of} />
+              </td>
               <td className="num">
                 {position.value === null ? (
                   <span className="muted">No price</span>
