@@ -14,6 +14,7 @@ const RebalancePage = lazy(() => import('./pages/rebalance.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports.tsx'));
 const ReportPage = lazy(() => import('./pages/report.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings.tsx'));
+const ImportPage = lazy(() => import('./pages/import.tsx'));
 const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
 
@@ -43,6 +44,7 @@ export function App() {
             <Route path="reports" element={guarded(<ReportsPage />)} />
             <Route path="reports/:jobId" element={guarded(<ReportPage />)} />
             <Route path="settings" element={guarded(<SettingsPage />)} />
+            <Route path="import" element={guarded(<ImportPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

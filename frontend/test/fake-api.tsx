@@ -30,6 +30,9 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     'getRiskChecks',
     'updateRiskRules',
     'listReportHistory',
+    'previewImport',
+    'importPositions',
+    'exportPortfolio',
   ];
   const api = Object.fromEntries(names.map((name) => [name, unexpected(name)])) as unknown as Api;
   return { ...api, ...overrides };

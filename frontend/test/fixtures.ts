@@ -43,6 +43,7 @@ export function instrumentFixture(overrides: Partial<Instrument> = {}): Instrume
     name: 'SPDR S&P 500 ETF',
     instrument_type: 'etf',
     current_price: '452.1234',
+    price_as_of: '2026-01-02',
     allocation_regions: { north_america: 100 },
     allocation_sectors: { technology: 100 },
     allocation_asset_class: { equity: 100 },

@@ -77,6 +77,8 @@ export function createClient(options: ClientOptions): RequestFn {
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     if (text === '') return undefined as T;
+    // A download (the CSV export) is returned as its text.
+    if (response.headers.get('content-type')?.startsWith('text/csv')) return text as T;
     try {
       return JSON.parse(text) as T;
     } catch {

@@ -5,6 +5,9 @@ import type {
   AnalysisStarted,
   allEndpoints,
   EndpointName,
+  ImportPreview,
+  ImportRequest,
+  ImportResult,
   Instrument,
   InstrumentByHand,
   Job,
@@ -47,6 +50,10 @@ export interface Api {
   getRiskChecks(signal?: AbortSignal): Promise<RiskChecks>;
   updateRiskRules(update: RiskRulesUpdate): Promise<RiskChecks>;
   listReportHistory(signal?: AbortSignal): Promise<ReportHistoryEntry[]>;
+  previewImport(file: ImportRequest): Promise<ImportPreview>;
+  importPositions(file: ImportRequest): Promise<ImportResult>;
+  /** The export file's text: CSV, or the JSON document pretty-printed. */
+  exportPortfolio(format: 'csv' | 'json'): Promise<string>;
 }
 
 /** Checks an answer against its endpoint's response schema (throws when it does not match). */
@@ -111,5 +118,11 @@ export function createApi(request: RequestFn, options: { checkResponses?: boolea
     getRiskChecks: (signal) => call('getRiskChecks', { signal }),
     updateRiskRules: (update) => call('updateRiskRules', { body: update }),
     listReportHistory: (signal) => call('listReportHistory', { signal }),
+    previewImport: (file) => call('previewImport', { body: file }),
+    importPositions: (file) => call('importPositions', { body: file }),
+    exportPortfolio: async (format) =>
+      format === 'csv'
+        ? request<string>(ROUTES.exportPortfolio.method, `${ROUTES.exportPortfolio.path}?format=csv`)
+        : `${JSON.stringify(await call('exportPortfolio', { query: { format: 'json' } }), null, 2)}\n`,
   };
 }

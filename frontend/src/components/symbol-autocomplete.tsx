@@ -2,6 +2,7 @@ import type { Instrument } from '@alex/contract';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { formatPrice } from './format.ts';
+import { PriceDate } from './price-date.tsx';
 
 /** Delay between the last keystroke and the instrument search. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -121,7 +122,10 @@ export function SymbolAutocomplete({
             }}
           >
             <strong>{option.symbol}</strong> <span className="muted">{option.name}</span>{' '}
-            <span className="num">{formatPrice(option.current_price)}</span>
+            <span className="num">
+              {formatPrice(option.current_price)}
+              <PriceDate asOf={option.price_as_of} />
+            </span>
           </div>
         ))}
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useApi } from '../api/api-context.tsx';
 import { errorMessage } from '../api/errors.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -68,11 +69,16 @@ export default function PortfolioPage() {
             </p>
           )}
         </div>
-        {accounts.length > 0 && !showNew && (
-          <button type="button" className="button" onClick={() => setShowNew(true)}>
-            Add account
-          </button>
-        )}
+        <div className="row">
+          <Link to="/import" className="button secondary">
+            Import or export CSV
+          </Link>
+          {accounts.length > 0 && !showNew && (
+            <button type="button" className="button" onClick={() => setShowNew(true)}>
+              Add account
+            </button>
+          )}
+        </div>
       </div>
       {accounts.length === 0 ? (
         <EmptyState title="No accounts yet">

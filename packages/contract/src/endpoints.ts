@@ -3,6 +3,7 @@ import { endpoint } from './endpoint.ts';
 import { InstrumentByHand } from './instrument-by-hand.ts';
 import { ROUTES } from './plain.ts';
 import { PortfolioView } from './portfolio.ts';
+import { portfolioFileEndpoints } from './portfolio-files.ts';
 import {
   AccountCreate,
   AccountUpdate,
@@ -192,4 +193,5 @@ export const endpoints = {
       outcome: z.enum(['user_upserted', 'user_deleted', 'ignored', 'duplicate']),
     }),
   }),
+  ...portfolioFileEndpoints,
 };

@@ -15,6 +15,7 @@ export * from './instrument-by-hand.ts';
 export * from './local-endpoints.ts';
 export * from './plain.ts';
 export * from './portfolio.ts';
+export * from './portfolio-files.ts';
 export * from './primitives.ts';
 export * from './requests.ts';
 export * from './responses.ts';

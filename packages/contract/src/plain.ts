@@ -28,6 +28,9 @@ export const ROUTES = {
   getReport: { method: 'GET', path: '/api/jobs/{id}/report' },
   getRetirement: { method: 'GET', path: '/api/jobs/{id}/retirement' },
   clerkWebhook: { method: 'POST', path: '/api/webhooks/clerk' },
+  previewImport: { method: 'POST', path: '/api/import/preview' },
+  importPositions: { method: 'POST', path: '/api/import' },
+  exportPortfolio: { method: 'GET', path: '/api/export' },
   populateTestData: { method: 'POST', path: '/api/dev/populate-test-data' },
   resetAccounts: { method: 'DELETE', path: '/api/dev/reset-accounts' },
   localToken: { method: 'POST', path: '/local/token' },
@@ -47,3 +50,9 @@ export { AGENT_NAMES } from '@alex/core/deployables';
  * writer wrote because Claude's answers were unusable: the one fallback marker the SPA shows.
  */
 export const FALLBACK_GENERATED_BY = 'offline-fallback';
+
+/**
+ * The largest positions file Alex imports: 1 MiB is thousands of positions, and its base64 form
+ * inside a JSON body stays far below API Gateway's 10 MB and Lambda's 6 MB request limits.
+ */
+export const MAX_IMPORT_FILE_BYTES = 1024 * 1024;

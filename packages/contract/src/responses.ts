@@ -49,6 +49,7 @@ export const Instrument = z.strictObject({
   name: z.string(),
   instrument_type: InstrumentType.nullable(),
   current_price: z.string().nullable().describe("Price per share in today's US dollars, null when unknown"),
+  price_as_of: IsoDate.nullable().describe('The day current_price is for (null when there is no price)'),
   allocation_regions: RegionAllocation.nullable(),
   allocation_sectors: SectorAllocation.nullable(),
   allocation_asset_class: AssetClassAllocation.nullable(),

@@ -90,7 +90,7 @@ export function createApiHandler(
     return {
       statusCode: response.status,
       headers: { ...BASE_HEADERS, ...corsHeaders(origin, deps.cors.origins), ...response.headers },
-      body: response.body === undefined ? '' : JSON.stringify(response.body),
+      body: response.text ?? (response.body === undefined ? '' : JSON.stringify(response.body)),
     };
   };
 }

@@ -1,10 +1,14 @@
 import type { Logger } from '@alex/core';
 import type { ApiDeps } from './deps.ts';
 
-/** What a route returns: a status, a JSON body (omitted for none) and any extra headers. */
+/**
+ * What a route returns: a status, a JSON body (omitted for none) and any extra headers; or, for a
+ * download, `text` sent as is (the route then sets its `content-type`).
+ */
 export interface ApiResponse<Body = unknown> {
   status: number;
   body?: Body;
+  text?: string;
   headers?: Record<string, string>;
 }
 

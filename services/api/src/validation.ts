@@ -4,10 +4,17 @@ import type { z } from 'zod';
 /** Bodies larger than this are refused before parsing; no route needs more. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Parses a JSON body with `schema`, or a {@link ValidationError} naming each bad field. */
-export function parseBody<S extends z.ZodType>(schema: S, rawBody: string | undefined): z.output<S> {
-  if (rawBody !== undefined && Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
-    throw new ValidationError([{ field: '(body)', message: `must be at most ${MAX_BODY_BYTES} bytes` }]);
+/**
+ * Parses a JSON body with `schema`, or a {@link ValidationError} naming each bad field. Bodies over
+ * `maxBytes` ({@link MAX_BODY_BYTES} unless a route that takes a file says more) are refused unread.
+ */
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  rawBody: string | undefined,
+  maxBytes = MAX_BODY_BYTES,
+): z.output<S> {
+  if (rawBody !== undefined && Buffer.byteLength(rawBody) > maxBytes) {
+    throw new ValidationError([{ field: '(body)', message: `must be at most ${maxBytes} bytes` }]);
   }
   let input: unknown;
   if (rawBody === undefined || rawBody.trim() === '') {

@@ -88,6 +88,10 @@ describe('the HTTP contract', () => {
       cash_drag: { enabled: true, threshold: 12 },
     });
     await call(toolEndpoints.listReportHistory, '/api/reports/history');
+    const csv = { file_base64: Buffer.from('account,symbol,quantity\nContract,VTI,1\n').toString('base64') };
+    await call(endpoints.previewImport, '/api/import/preview', csv);
+    await call(endpoints.importPositions, '/api/import', csv);
+    await call(endpoints.exportPortfolio, '/api/export?format=json');
     await call(endpoints.deletePosition, `/api/positions/${position.id}`);
     await call(endpoints.deleteAccount, `/api/accounts/${account.id}`);
 

@@ -168,12 +168,15 @@ export async function invoke(
   };
   const result = await handle(event);
   const text = result.body ?? '';
+  const answered = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  // A download (CSV) is read as text; its tests check it. Everything else is JSON under the contract.
+  const download = answered['content-type']?.startsWith('text/csv') ?? false;
   const response = {
     status: result.statusCode ?? 0,
-    headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
-    body: text === '' ? undefined : JSON.parse(text),
+    headers: answered,
+    body: text === '' ? undefined : download ? text : JSON.parse(text),
   };
-  checkAgainstContract(method, path, response.status, response.body);
+  if (!download) checkAgainstContract(method, path, response.status, response.body);
   return response;
 }
 

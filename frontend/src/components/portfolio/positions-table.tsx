@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { ValuedPosition } from '../../lib/portfolio.ts';
 import { formatMoney, formatPrice, formatQuantity } from '../format.ts';
+import { PriceDate } from '../price-date.tsx';
 import { ClassifyForm } from './classify-form.tsx';
 import { QuantityEditor } from './quantity-editor.tsx';
 
@@ -118,6 +119,7 @@ export function PositionsTable({
                   </td>
                   <td data-label="Price" className="num">
                     {formatPrice(instrument?.current_price)}
+                    <PriceDate asOf={instrument?.price_as_of} />
                   </td>
                   <td data-label="Value" className="num">
                     {saved[position.id] !== undefined ? (

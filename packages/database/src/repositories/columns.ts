@@ -17,6 +17,7 @@ export const INSTRUMENT_FIELDS = [
   'name',
   'instrument_type',
   'current_price',
+  'price_as_of',
   'allocation_regions',
   'allocation_sectors',
   'allocation_asset_class',

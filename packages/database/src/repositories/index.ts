@@ -1,5 +1,6 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { accountsRepository } from './accounts.ts';
+import { importsRepository } from './imports.ts';
 import { instrumentsRepository } from './instruments.ts';
 import { jobsRepository } from './jobs.ts';
 import { portfolioRepository } from './portfolio.ts';
@@ -12,6 +13,7 @@ import { usersRepository } from './users.ts';
 import { webhookDeliveriesRepository } from './webhook-deliveries.ts';
 
 export * from './accounts.ts';
+export * from './imports.ts';
 export * from './instruments.ts';
 export * from './jobs.ts';
 export * from './portfolio.ts';
@@ -31,6 +33,7 @@ export function createRepositories(db: Executor) {
     instruments: instrumentsRepository(db),
     accounts: accountsRepository(db),
     positions: positionsRepository(db),
+    imports: importsRepository(db),
     portfolio: portfolioRepository(db),
     jobs: jobsRepository(db),
     reports: reportsRepository(db),

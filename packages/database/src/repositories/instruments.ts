@@ -32,13 +32,14 @@ export interface InstrumentPage {
   next: string | null;
 }
 
-const UPSERT = `INSERT INTO instruments (symbol, name, instrument_type, current_price, allocation_regions,
-    allocation_sectors, allocation_asset_class)
-  VALUES (:symbol, :name, :instrument_type, :current_price, :regions, :sectors, :asset_class)
+const UPSERT = `INSERT INTO instruments (symbol, name, instrument_type, current_price, price_as_of,
+    allocation_regions, allocation_sectors, allocation_asset_class)
+  VALUES (:symbol, :name, :instrument_type, :current_price, :price_as_of, :regions, :sectors, :asset_class)
   ON CONFLICT (symbol) DO UPDATE SET
     name = EXCLUDED.name,
     instrument_type = EXCLUDED.instrument_type,
     current_price = EXCLUDED.current_price,
+    price_as_of = EXCLUDED.price_as_of,
     allocation_regions = EXCLUDED.allocation_regions,
     allocation_sectors = EXCLUDED.allocation_sectors,
     allocation_asset_class = EXCLUDED.allocation_asset_class`;
@@ -49,6 +50,8 @@ function upsertParams(instrument: ReturnType<typeof InstrumentCreate.parse>) {
     name: instrument.name,
     instrument_type: instrument.instrument_type,
     current_price: sql.decimal(instrument.current_price),
+    // Null: the trigger of migration 006 dates the price today.
+    price_as_of: sql.date(instrument.price_as_of ?? null),
     regions: sql.json(instrument.allocation_regions),
     sectors: sql.json(instrument.allocation_sectors),
     asset_class: sql.json(instrument.allocation_asset_class),

@@ -25,6 +25,12 @@ const S_AND_P_500_SECTORS: Sectors = {
   materials: 2,
 };
 
+/**
+ * The day the demo prices below are (roughly) for: shown beside every seeded price, so nobody takes
+ * them for today's. `scripts/update-prices.ts` replaces them with dated quotes.
+ */
+export const DEFAULT_PRICES_AS_OF = '2025-10-03';
+
 /** ETFs every environment starts with, each with a price and complete allocation maps. */
 export const DEFAULT_INSTRUMENTS: readonly InstrumentCreate[] = [
   // US equity

@@ -4,7 +4,7 @@ import { dropAll, type MigrationReport, runMigrations } from '../migrations/runn
 import { instrumentsRepository } from '../repositories/instruments.ts';
 import { validate } from '../repositories/validate.ts';
 import { AccountCreate, PositionCreate, UserCreate } from '../schemas/index.ts';
-import { DEFAULT_INSTRUMENTS } from './instruments.ts';
+import { DEFAULT_INSTRUMENTS, DEFAULT_PRICES_AS_OF } from './instruments.ts';
 import { TEST_ACCOUNTS, TEST_USER } from './test-data.ts';
 
 /** What `reset-db` should do. */
@@ -31,7 +31,9 @@ export interface ResetReport {
 export async function resetDatabase(db: Executor, options: ResetOptions = {}): Promise<ResetReport> {
   if (options.dropAll) await dropAll(db);
   const migrations = await runMigrations(db);
-  const instruments = await instrumentsRepository(db).upsertMany(DEFAULT_INSTRUMENTS);
+  const instruments = await instrumentsRepository(db).upsertMany(
+    DEFAULT_INSTRUMENTS.map((instrument) => ({ price_as_of: DEFAULT_PRICES_AS_OF, ...instrument })),
+  );
   const testData = options.withTestData ? await loadTestData(db) : null;
   return { dropped: Boolean(options.dropAll), migrations, instruments, testData };
 }

@@ -12,8 +12,9 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-// Larger requests are refused here, as API Gateway would (its limit is 10 MB; the API needs far less).
-const MAX_REQUEST_BYTES = 1024 * 1024;
+// Larger requests are refused here, as API Gateway would (its limit is 10 MB; the API needs far less:
+// its largest body is a 1 MiB positions file as base64 in JSON, about 1.4 MB).
+const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 const TEXT_TYPES = /^(application\/(json|[a-z.+-]*\+json|x-www-form-urlencoded|xml)|text\/)/i;
 
 /**

@@ -7,6 +7,7 @@ import { analysisRoutes } from './analysis.ts';
 import { instrumentRoutes } from './instruments.ts';
 import { localRoutes } from './local.ts';
 import { portfolioRoutes } from './portfolio.ts';
+import { portfolioFileRoutes } from './portfolio-files.ts';
 import { positionRoutes } from './positions.ts';
 import { toolRoutes } from './tools.ts';
 import { userRoutes } from './user.ts';
@@ -25,6 +26,7 @@ export function apiRoutes(deps: Pick<ApiDeps, 'localMode'>): Route[] {
     ...positionRoutes,
     ...instrumentRoutes,
     ...portfolioRoutes,
+    ...portfolioFileRoutes,
     ...analysisRoutes,
     ...toolRoutes,
     ...webhookRoutes,
