@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { type DevServer, startDevServer } from './dev-server.ts';
 import { CHROMIUM, CHROMIUM_ARGS, type E2E } from './harness.ts';
 import { coreScenarios } from './scenarios/core.ts';
-import { uxScenarios } from './scenarios/ux.ts';
 import { toolsScenarios } from './scenarios/tools.ts';
+import { uxScenarios } from './scenarios/ux.ts';
 
 // One `pnpm dev` (fixed ports 8000/5173) and one Chromium for every scenario: the scenarios are
 // modules under scenarios/, each with its own user and browser context, registered here in order.
