@@ -47,6 +47,7 @@ export default function AllocationDonut({
               outerRadius="48%"
               innerRadius="30%"
               isAnimationActive={false}
+              rootTabIndex={-1}
               opacity={0.6}
             />
             <Pie
@@ -56,6 +57,7 @@ export default function AllocationDonut({
               innerRadius="58%"
               outerRadius="90%"
               isAnimationActive={false}
+              rootTabIndex={-1}
             />
             <Tooltip formatter={(value) => formatPercent(Number(value))} />
           </PieChart>

@@ -62,6 +62,7 @@ function Plot({ chart, unit }: { chart: Chart; unit: ChartUnit }) {
           innerRadius={chart.type === 'donut' ? '55%' : 0}
           outerRadius="90%"
           isAnimationActive={false}
+          rootTabIndex={-1}
         />
         {tooltip}
       </PieChart>
