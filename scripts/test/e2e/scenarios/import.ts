@@ -30,7 +30,7 @@ export function importScenarios(e2e: E2E): void {
       await page.getByRole('link', { name: 'Portfolio' }).first().click();
       await page.getByRole('link', { name: 'Import or export CSV' }).click();
       await page
-        .getByLabel('CSV file')
+        .getByLabel('CSV file', { exact: true })
         .setInputFiles(
           csv('bad.csv', 'account,symbol,quantity,cash\nE2E Roth,SPY,3,120\nE2E Roth,BND,-4,\n'),
         );
@@ -47,7 +47,7 @@ export function importScenarios(e2e: E2E): void {
     it('imports the fixed file and shows its positions with dated prices', async () => {
       await page.goto(page.url().replace(/\/portfolio$/, '/import'));
       await page
-        .getByLabel('CSV file')
+        .getByLabel('CSV file', { exact: true })
         .setInputFiles(
           csv('fixed.csv', 'account,symbol,quantity,cash\nE2E Roth,SPY,3,120\nE2E Roth,BND,4,\n'),
         );
