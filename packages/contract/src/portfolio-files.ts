@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { MAX_IMPORT_FILE_BYTES, ROUTES } from './plain.ts';
-import { IsoDate, IsoTimestamp, moneyText, nameText } from './primitives.ts';
+import { IsoDate, IsoTimestamp, moneyText } from './primitives.ts';
 import { Report, Retirement } from './responses.ts';
 
 /** Base64 characters of a file of {@link MAX_IMPORT_FILE_BYTES} (4 per 3 bytes, padded). */
@@ -24,7 +24,6 @@ export const ImportRequest = z.strictObject({
     .max(MAX_IMPORT_BASE64, `must be a file of at most ${MAX_IMPORT_FILE_BYTES / (1024 * 1024)} MB`)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
     .describe('The CSV file, base64-encoded'),
-  file_name: nameText(255).optional().describe('The file name, for messages'),
   replace: z
     .boolean()
     .optional()

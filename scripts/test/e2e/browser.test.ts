@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { type DevServer, startDevServer } from './dev-server.ts';
 import { CHROMIUM, CHROMIUM_ARGS, type E2E } from './harness.ts';
 import { coreScenarios } from './scenarios/core.ts';
+import { importScenarios } from './scenarios/import.ts';
 import { toolsScenarios } from './scenarios/tools.ts';
 import { uxScenarios } from './scenarios/ux.ts';
 
@@ -39,4 +40,5 @@ describe('Alex in Chromium against pnpm dev', () => {
   coreScenarios(e2e);
   uxScenarios(e2e);
   toolsScenarios(e2e);
+  importScenarios(e2e);
 });

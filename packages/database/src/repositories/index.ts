@@ -5,6 +5,7 @@ import { instrumentsRepository } from './instruments.ts';
 import { jobsRepository } from './jobs.ts';
 import { portfolioRepository } from './portfolio.ts';
 import { positionsRepository } from './positions.ts';
+import { pricesRepository } from './prices.ts';
 import { reportsRepository } from './reports.ts';
 import { retirementRepository } from './retirement.ts';
 import { riskRulesRepository } from './risk-rules.ts';
@@ -18,6 +19,7 @@ export * from './instruments.ts';
 export * from './jobs.ts';
 export * from './portfolio.ts';
 export * from './positions.ts';
+export * from './prices.ts';
 export * from './reports.ts';
 export * from './retirement.ts';
 export * from './risk-rules.ts';
@@ -34,6 +36,7 @@ export function createRepositories(db: Executor) {
     accounts: accountsRepository(db),
     positions: positionsRepository(db),
     imports: importsRepository(db),
+    prices: pricesRepository(db),
     portfolio: portfolioRepository(db),
     jobs: jobsRepository(db),
     reports: reportsRepository(db),
