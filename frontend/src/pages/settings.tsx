@@ -1,10 +1,11 @@
 import { useApi } from '../api/api-context.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { usePageTitle } from '../components/page-title.ts';
+import { PlanForm } from '../components/settings/plan-form.tsx';
 import { SettingsForm } from '../components/settings/settings-form.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 
-/** The user's preferences: name, retirement horizon and income, and allocation targets. */
+/** The user's preferences: name and allocation targets, and their retirement plan. */
 export default function SettingsPage() {
   usePageTitle('Settings');
   const api = useApi();
@@ -15,7 +16,10 @@ export default function SettingsPage() {
       {user.status === 'loading' && <Loading label="Loading your settings" />}
       {user.status === 'error' && <ErrorState error={user.error} onRetry={user.reload} />}
       {user.status === 'ready' && (
-        <SettingsForm user={user.data} onSave={(update) => api.updateUser(update)} />
+        <>
+          <SettingsForm user={user.data} onSave={(update) => api.updateUser(update)} />
+          <PlanForm user={user.data} onSave={(update) => api.updateUser(update)} />
+        </>
       )}
     </div>
   );

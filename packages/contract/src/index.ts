@@ -12,10 +12,12 @@ export * from './endpoints.ts';
 export * from './enums.ts';
 export * from './local-endpoints.ts';
 export * from './plain.ts';
+export * from './plan.ts';
 export * from './portfolio.ts';
 export * from './primitives.ts';
 export * from './requests.ts';
 export * from './responses.ts';
+export * from './retirement-figures.ts';
 export * from './values.ts';
 
 /** Every endpoint, the local development server's included. */

@@ -1,18 +1,9 @@
 import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
-import { Account, Instrument, Position, User } from '../schemas/index.ts';
+import { Account, Instrument, Position, USER_COLUMNS, type User, userFromRow } from '../schemas/index.ts';
 import { ACCOUNT_FIELDS, INSTRUMENT_FIELDS, POSITION_FIELDS, prefixed, unprefix } from './columns.ts';
 
-const USER_FIELDS = [
-  'clerk_user_id',
-  'display_name',
-  'years_until_retirement',
-  'target_retirement_income',
-  'asset_class_targets',
-  'region_targets',
-  'created_at',
-  'updated_at',
-] as const;
+const USER_FIELDS = USER_COLUMNS;
 
 /** A user's whole portfolio: accounts, their positions, and each position's instrument. */
 export interface Portfolio {
@@ -61,7 +52,7 @@ export function portfolioRepository(db: Executor) {
         // A position added between the two statements may lack its instrument; the next read has it.
         if (instrument) account.positions.push({ ...position, instrument });
       }
-      return { user: User.parse(unprefix(first, 'u_')), accounts: [...accounts.values()] };
+      return { user: userFromRow(unprefix(first, 'u_')), accounts: [...accounts.values()] };
     },
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseError } from '../../src/client/index.ts';
 import { dropAll, loadMigrations, runMigrations } from '../../src/migrations/runner.ts';
 
-const ALL = ['001_schema.sql', '002_generated_by.sql', '003_abuse_limits.sql'];
+const ALL = ['001_schema.sql', '002_generated_by.sql', '003_abuse_limits.sql', '004_retirement_plan.sql'];
 const TABLES = [
   'accounts',
   'analysis_jobs',
