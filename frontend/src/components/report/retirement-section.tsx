@@ -1,7 +1,13 @@
 import type { Retirement, RetirementFigures } from '@alex/contract';
+import { lazy, Suspense, useMemo } from 'react';
 import { formatMoney } from '../format.ts';
 import { Markdown, ProjectionChart } from '../lazy.tsx';
+import { Loading } from '../states.tsx';
+import { storedRun } from '../what-if/what-if-model.ts';
 import { dollars, formatChance } from './retirement-format.ts';
+
+// The what-if panel brings the Monte Carlo and its Web Worker: loaded with this section only.
+const WhatIfPanel = lazy(() => import('../what-if/what-if-panel.tsx'));
 
 /** The headline figures with their units, as stored with projections since the plan existed. */
 function Headline({ figures }: { figures: RetirementFigures }) {
@@ -36,6 +42,7 @@ function Headline({ figures }: { figures: RetirementFigures }) {
 
 /** The retirement specialist's result: headline figures with units, projection and analysis. */
 export function RetirementSection({ retirement }: { retirement: Retirement }) {
+  const run = useMemo(() => storedRun(retirement.assumptions), [retirement.assumptions]);
   return (
     <section className="card stack" aria-labelledby="retirement-heading">
       <h2 id="retirement-heading" className="h2">
@@ -57,6 +64,18 @@ export function RetirementSection({ retirement }: { retirement: Retirement }) {
       )}
       {retirement.summary && <Markdown>{retirement.summary}</Markdown>}
       {retirement.chart && retirement.chart.data.length > 0 && <ProjectionChart chart={retirement.chart} />}
+      {run && (
+        <Suspense fallback={<Loading label="Loading what-ifs" />}>
+          <WhatIfPanel
+            run={run}
+            currentAge={
+              retirement.figures?.retirement_age === null || retirement.figures === null
+                ? null
+                : retirement.figures.retirement_age - retirement.figures.retirement_year
+            }
+          />
+        </Suspense>
+      )}
       {retirement.detail && (
         <details>
           <summary>Read the full retirement analysis</summary>
