@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { type DevServer, startDevServer } from './dev-server.ts';
 import { CHROMIUM, CHROMIUM_ARGS, type E2E } from './harness.ts';
 import { coreScenarios } from './scenarios/core.ts';
+import { planScenarios } from './scenarios/plan.ts';
 
 // One `pnpm dev` (fixed ports 8000/5173) and one Chromium for every scenario: the scenarios are
 // modules under scenarios/, each with its own user and browser context, registered here in order.
@@ -35,4 +36,5 @@ describe('Alex in Chromium against pnpm dev', () => {
   });
 
   coreScenarios(e2e);
+  planScenarios(e2e);
 });
