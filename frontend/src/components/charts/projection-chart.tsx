@@ -67,9 +67,10 @@ export default function ProjectionChart({ chart }: { chart: Projection }) {
   return (
     <figure className="chart card">
       <figcaption>
-        <h3 className="h3">
-          {chart.title} <span className="muted">({unitLabel})</span>
-        </h3>
+        <h3 className="h3">{chart.title}</h3>
+        <p className="muted" data-testid="projection-unit">
+          Values in {unitLabel}.
+        </p>
         {chart.description && <p className="muted">{chart.description}</p>}
       </figcaption>
       {hasToday && (

@@ -50,6 +50,12 @@ export function planScenarios(e2e: E2E): void {
       await page.getByLabel('Cash balance ($)').fill('150000');
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByRole('heading', { name: 'Plan Brokerage' }).waitFor();
+      await page.getByText('Add a position to Plan Brokerage').click();
+      await page.getByLabel('Symbol').fill('SPY');
+      await page.getByLabel('Symbol').press('Escape');
+      await page.getByLabel('Quantity').fill('100');
+      await page.getByRole('button', { name: 'Add position' }).click();
+      await page.getByRole('rowheader', { name: 'SPY', exact: true }).waitFor();
 
       await page.getByRole('link', { name: 'Settings' }).first().click();
       await page.getByRole('heading', { name: 'Your retirement plan' }).waitFor();
