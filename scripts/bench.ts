@@ -1,6 +1,6 @@
 /**
  * Runs the benchmarks, prints a table and writes bench/results.json.
- *   pnpm bench [suite…]      suites: api, database, finance, lambdas, pipeline, web (default: all)
+ *   pnpm bench [suite…]      suites: api, database, finance, lambdas, pipeline, web, what-if (default: all)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -12,10 +12,19 @@ import type { BenchResult, BenchSuite } from './bench/harness.ts';
 import { lambdasSuite } from './bench/lambdas.ts';
 import { pipelineSuite } from './bench/pipeline.ts';
 import { webSuite } from './bench/web.ts';
+import { whatIfSuite } from './bench/what-if.ts';
 import { runMain, UsageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/env.ts';
 
-const SUITES: BenchSuite[] = [apiSuite, databaseSuite, financeSuite, lambdasSuite, pipelineSuite, webSuite];
+const SUITES: BenchSuite[] = [
+  apiSuite,
+  databaseSuite,
+  financeSuite,
+  lambdasSuite,
+  pipelineSuite,
+  webSuite,
+  whatIfSuite,
+];
 const USAGE = `Usage: pnpm bench [${SUITES.map((s) => s.name).join('|')} …]`;
 
 await runMain(async () => {

@@ -115,7 +115,9 @@ await runMain(async () => {
         currency: 'USD',
         maximumFractionDigits: 0,
       });
-      console.log(`  Retirement: ${retirement.success_rate}% success, sustainable income ${income} a year`);
+      console.log(
+        `  Retirement: ${retirement.success_rate}% chance the target income lasts; ${income} a year (today's dollars) lasts in 9 of 10 markets`,
+      );
     }
     console.log(`  Stored in reports and retirement with job_id = '${jobId}'`);
     return 0;

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import DashboardPage from '../src/pages/dashboard.tsx';
 import { fakeApi, Providers } from './fake-api.tsx';
-import { accountFixture, portfolioFixture } from './fixtures.ts';
+import { accountFixture, noPlan, portfolioFixture } from './fixtures.ts';
 
 const user: User = {
   clerk_user_id: 'user_new',
@@ -12,6 +12,7 @@ const user: User = {
   target_retirement_income: '60000.00',
   asset_class_targets: { equity: 70, fixed_income: 30 },
   region_targets: { north_america: 50, international: 50 },
+  ...noPlan,
   created_at: '2026-11-25T10:00:00Z',
   updated_at: '2026-11-25T10:00:00Z',
 };

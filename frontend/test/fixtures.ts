@@ -30,6 +30,7 @@ export function userFixture(overrides: Partial<User> = {}): User {
     target_retirement_income: '60000.00',
     asset_class_targets: { equity: 70, fixed_income: 30 },
     region_targets: { north_america: 50, international: 50 },
+    ...noPlan,
     created_at: AT,
     updated_at: AT,
     ...overrides,
@@ -145,6 +146,7 @@ export function retirementFixture(overrides: Partial<Retirement> = {}): Retireme
     job_id: 'job-1',
     estimated_income: null,
     success_rate: null,
+    figures: null,
     summary: null,
     detail: null,
     chart: null,
@@ -155,3 +157,16 @@ export function retirementFixture(overrides: Partial<Retirement> = {}): Retireme
     ...overrides,
   });
 }
+
+/** A user's retirement-plan fields with nothing entered, as a new user has them. */
+export const noPlan = {
+  birth_year: null,
+  current_age: null,
+  retirement_age: null,
+  annual_contribution: null,
+  contribution_rises_with_inflation: false,
+  other_retirement_income: '0.00',
+  other_income_start_age: null,
+  annual_fee_percent: '0.00',
+  risk_score: null,
+} as const;

@@ -3,22 +3,29 @@ import {
   FinanceError,
   InvalidInputError,
   type MonteCarloInput,
+  seedFromInput,
   toMonteCarloConfig,
 } from '@alex/finance';
 
 /** How to call `scripts/retirement.ts`, printed with every usage error. */
 export const RETIREMENT_USAGE = `Usage: pnpm tsx scripts/retirement.ts --value <dollars> --years <n> --income <dollars>
          --contribution <dollars> --allocation <class=percent,...>
-         [--paths <n>] [--seed <n>] [--retirement-years <n>] [--zero-volatility] [--json]
+         [--rising-contribution] [--other-income <dollars>] [--other-income-year <n>]
+         [--fee <percent>] [--paths <n>] [--seed <n>] [--retirement-years <n>]
+         [--zero-volatility] [--json]
 
   --value             current portfolio value in dollars, e.g. 500000
   --years             whole years until retirement, e.g. 25
   --income            target annual income in today's dollars, e.g. 60000
   --contribution      dollars added at the end of each year until retirement, e.g. 10000
+  --rising-contribution  raise the contribution with inflation each year (level in today's dollars)
+  --other-income      pension or Social Security in today's dollars a year, e.g. 24000 (default 0)
+  --other-income-year years from now when the other income starts (default: at retirement)
+  --fee               fees in percent of the balance a year, 0 to 5, e.g. 0.25 (default 0)
   --allocation        asset-class percentages summing to 100, e.g. equity=70,fixed_income=30
                       (classes: ${ASSET_CLASSES.join(', ')})
   --paths             simulated paths (default 10000)
-  --seed              random seed, a whole number (default 1)
+  --seed              random seed, a whole number (default: derived from the other inputs)
   --retirement-years  years of withdrawals (default 30)
   --zero-volatility   every year returns its mean: the closed-form check
   --json              print the full result as JSON instead of a table
@@ -36,11 +43,14 @@ const VALUE_FLAGS = [
   'income',
   'contribution',
   'allocation',
+  'other-income',
+  'other-income-year',
+  'fee',
   'paths',
   'seed',
   'retirement-years',
 ] as const;
-const BOOLEAN_FLAGS = ['zero-volatility', 'json', 'help'] as const;
+const BOOLEAN_FLAGS = ['rising-contribution', 'zero-volatility', 'json', 'help'] as const;
 const REQUIRED_FLAGS = ['value', 'years', 'income', 'contribution', 'allocation'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 type BooleanFlag = (typeof BOOLEAN_FLAGS)[number];
@@ -51,17 +61,22 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   yearsToRetirement: 'years',
   targetIncome: 'income',
   annualContribution: 'contribution',
+  otherIncome: 'other-income',
+  otherIncomeStartYear: 'other-income-year',
+  annualFee: 'fee',
   allocation: 'allocation',
   paths: 'paths',
   seed: 'seed',
   retirementYears: 'retirement-years',
 };
 
-const DECIMAL = /^\d+(\.\d+)?$/;
+// Plain or exponent notation (1e6): the simulation's own bounds then say what is too large.
+const DECIMAL = /^\d+(\.\d+)?(e[+-]?\d+)?$/i;
 const INTEGER = /^\d+$/;
 
 function decimal(flag: string, text: string): number {
-  if (!DECIMAL.test(text)) throw new UsageError(`--${flag} must be a number ≥ 0, got '${text}'`);
+  if (/^-\d/.test(text)) throw new UsageError(`--${flag} must not be negative, got '${text}'`);
+  if (!DECIMAL.test(text)) throw new UsageError(`--${flag} must be a number, got '${text}'`);
   return Number(text);
 }
 
@@ -122,25 +137,32 @@ export function parseRetirementArgs(argv: readonly string[]): RetirementCommand 
   const missing = REQUIRED_FLAGS.filter((flag) => !values.has(flag));
   if (missing.length > 0) throw new UsageError(`missing ${missing.map((flag) => `--${flag}`).join(', ')}`);
   const get = (flag: ValueFlag) => values.get(flag) ?? '';
-  const optional = (flag: ValueFlag, key: 'paths' | 'seed' | 'retirementYears') =>
+  const optional = (flag: ValueFlag, key: 'paths' | 'seed' | 'retirementYears' | 'otherIncomeStartYear') =>
     values.has(flag) ? { [key]: integer(flag, get(flag)) } : {};
-  const input: MonteCarloInput = {
+  const plan: Omit<MonteCarloInput, 'seed'> = {
     currentValue: decimal('value', get('value')),
     yearsToRetirement: integer('years', get('years')),
     targetIncome: decimal('income', get('income')),
     annualContribution: decimal('contribution', get('contribution')),
+    contributionRisesWithInflation: switches.has('rising-contribution'),
     allocation: parseAllocation(get('allocation')),
+    ...(values.has('other-income') ? { otherIncome: decimal('other-income', get('other-income')) } : {}),
+    ...optional('other-income-year', 'otherIncomeStartYear'),
+    ...(values.has('fee') ? { annualFee: decimal('fee', get('fee')) / 100 } : {}),
     ...optional('paths', 'paths'),
-    ...optional('seed', 'seed'),
     ...optional('retirement-years', 'retirementYears'),
     zeroVolatility: switches.has('zero-volatility'),
   };
+  // Without --seed, the seed comes from the inputs: the same command gives the same figures.
+  const input: MonteCarloInput = { ...plan, seed: seedFromInput(plan), ...optional('seed', 'seed') };
   try {
     toMonteCarloConfig(input);
   } catch (error: unknown) {
     if (error instanceof InvalidInputError) {
       const flag = FIELD_FLAGS[error.field.split('.')[0] ?? ''] ?? error.field;
-      throw new UsageError(`--${flag}: ${error.reason}`, { cause: error });
+      // The fee is given in percent but checked as a fraction: say it in the flag's own unit.
+      const reason = error.field === 'annualFee' ? 'must be a percentage from 0 to 5' : error.reason;
+      throw new UsageError(`--${flag}: ${reason}`, { cause: error });
     }
     throw error;
   }

@@ -26,8 +26,9 @@ export function formatRetirementTable(input: MonteCarloInput, result: MonteCarlo
     `Probability of success  ${result.successRate.toFixed(1)}%`,
     `Sustainable income      ${dollars.format(result.sustainableIncome)} a year in today's dollars ` +
       `(lasts in ${used.sustainableSuccessRate}% of paths)`,
-    `At retirement           median ${dollars.format(retirement.p50)} ` +
-      `(p10 ${dollars.format(retirement.p10)}, p90 ${dollars.format(retirement.p90)})`,
+    `At retirement           median ${dollars.format(retirement.p50)} nominal ` +
+      `(p10 ${dollars.format(retirement.p10)}, p90 ${dollars.format(retirement.p90)}); ` +
+      `${dollars.format(retirement.p50Today)} in today's dollars`,
     '',
     `${'Year'.padStart(4)}  ${'Phase'.padEnd(12)}  ${'P10'.padStart(16)}  ${'P50'.padStart(16)}  ${'P90'.padStart(16)}`,
   ];

@@ -1,3 +1,4 @@
+import { seedFromInput } from '@alex/finance';
 import { describe, expect, it } from 'vitest';
 import { parseRetirementArgs, UsageError } from '../lib/retirement-args.ts';
 
@@ -29,8 +30,47 @@ describe('parseRetirementArgs', () => {
         yearsToRetirement: 25,
         targetIncome: 60_000,
         annualContribution: 10_000,
+        contributionRisesWithInflation: false,
         allocation: { equity: 70, fixed_income: 30 },
         zeroVolatility: false,
+        seed: expect.any(Number),
+      },
+    });
+  });
+
+  it('derives the seed from the inputs when --seed is not given: same command, same seed', () => {
+    // Act
+    const first = parseRetirementArgs(REQUIRED);
+    const again = parseRetirementArgs(REQUIRED);
+    const other = parseRetirementArgs(argvWith({ '--income': '61000' }));
+
+    // Assess
+    if (first.kind !== 'run' || again.kind !== 'run' || other.kind !== 'run') throw new Error('not a run');
+    const { seed, ...rest } = first.input;
+    expect(seed).toBe(seedFromInput(rest));
+    expect(again.input.seed).toBe(seed);
+    expect(other.input.seed).not.toBe(seed);
+  });
+
+  it('reads the plan flags: rising contribution, other income and its start, and the fee in percent', () => {
+    // Act
+    const command = parseRetirementArgs([
+      ...REQUIRED,
+      '--rising-contribution',
+      '--other-income',
+      '24000',
+      '--other-income-year=27',
+      '--fee',
+      '0.25',
+    ]);
+
+    // Assess
+    expect(command).toMatchObject({
+      input: {
+        contributionRisesWithInflation: true,
+        otherIncome: 24_000,
+        otherIncomeStartYear: 27,
+        annualFee: 0.0025,
       },
     });
   });
@@ -71,6 +111,12 @@ describe('parseRetirementArgs', () => {
     [{ '--allocation': 'equity:100' }, /--allocation must look like/],
     [{ '--allocation': 'equity=50,equity=50' }, /--allocation names 'equity' twice/],
     [{ '--paths': '0' }, /--paths: must be a whole number from 1/],
+    [{ '--value': '1e307' }, /--value: must be at most \$1,000,000,000,000/],
+    [{ '--value': '-5' }, /--value must not be negative, got '-5'/],
+    [{ '--income': '1e13' }, /--income: must be at most \$1,000,000,000,000/],
+    [{ '--contribution': '2000000000000' }, /--contribution: must be at most/],
+    [{ '--other-income': '1e300' }, /--other-income: must be at most/],
+    [{ '--fee': '7' }, /--fee: must be a percentage from 0 to 5/],
   ])('rejects %j with a usage error', (changes, message) => {
     // Prepare
     const argv = argvWith(changes);

@@ -1,11 +1,12 @@
 import { useApi } from '../api/api-context.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { usePageTitle } from '../components/page-title.ts';
+import { PlanForm } from '../components/settings/plan-form.tsx';
 import { RiskRulesForm } from '../components/settings/risk-rules-form.tsx';
 import { SettingsForm } from '../components/settings/settings-form.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 
-/** The user's preferences: name, retirement horizon and income, allocation targets, and risk checks. */
+/** The user's preferences: name, allocation targets, their retirement plan, and risk checks. */
 export default function SettingsPage() {
   usePageTitle('Settings');
   const api = useApi();
@@ -17,7 +18,10 @@ export default function SettingsPage() {
       {user.status === 'loading' && <Loading label="Loading your settings" />}
       {user.status === 'error' && <ErrorState error={user.error} onRetry={user.reload} />}
       {user.status === 'ready' && (
-        <SettingsForm user={user.data} onSave={(update) => api.updateUser(update)} />
+        <>
+          <SettingsForm user={user.data} onSave={(update) => api.updateUser(update)} />
+          <PlanForm user={user.data} onSave={(update) => api.updateUser(update)} />
+        </>
       )}
       {risk.status === 'loading' && <Loading label="Loading your risk checks" />}
       {risk.status === 'error' && <ErrorState error={risk.error} onRetry={risk.reload} />}

@@ -38,6 +38,18 @@ export function toAccountInputs(portfolio: Portfolio): AccountInput[] {
   }));
 }
 
+/** The user's retirement plan as numbers (money in today's dollars; null where not entered). */
+export interface RetirementPlanFacts {
+  current_age: number | null;
+  retirement_age: number | null;
+  annual_contribution: number | null;
+  contribution_rises_with_inflation: boolean;
+  other_retirement_income: number;
+  other_income_start_age: number | null;
+  annual_fee_percent: number;
+  risk_score: number | null;
+}
+
 /**
  * Everything an agent needs to know about a portfolio, computed by code: values, allocations,
  * drift against the user's targets, and chart data. Agents receive it as tool results and write
@@ -50,6 +62,8 @@ export interface PortfolioFacts {
     target_retirement_income: number;
     asset_class_targets: Readonly<Partial<Record<string, number>>>;
     region_targets: Readonly<Partial<Record<string, number>>>;
+    /** The user's retirement plan: money in today's dollars, null where not entered. */
+    plan: RetirementPlanFacts;
   };
   valuation: PortfolioValuation;
   allocations: Record<'asset_class' | 'regions' | 'sectors', Allocation>;
@@ -92,6 +106,16 @@ export function portfolioFacts(portfolio: Portfolio, riskSettings: RiskRuleSetti
       target_retirement_income: Number(user.target_retirement_income),
       asset_class_targets: user.asset_class_targets,
       region_targets: user.region_targets,
+      plan: {
+        current_age: user.current_age,
+        retirement_age: user.retirement_age,
+        annual_contribution: user.annual_contribution === null ? null : Number(user.annual_contribution),
+        contribution_rises_with_inflation: user.contribution_rises_with_inflation,
+        other_retirement_income: Number(user.other_retirement_income),
+        other_income_start_age: user.other_income_start_age,
+        annual_fee_percent: Number(user.annual_fee_percent),
+        risk_score: user.risk_score,
+      },
     },
     valuation,
     allocations: {

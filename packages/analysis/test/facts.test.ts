@@ -36,19 +36,56 @@ describe('portfolioFacts', () => {
 });
 
 describe('retirementInputs', () => {
-  it('spreads unclassified value over the classified mix and seeds by job id', () => {
+  it('spreads unclassified value over the classified mix and assumes a contribution the plan does not give, saying so', () => {
     const facts = portfolioFacts(portfolio());
-    const inputs = retirementInputs(facts, 'job-1');
+    const inputs = retirementInputs(facts);
     expect(inputs).toMatchObject({
       currentValue: 10_000,
       annualContribution: DEFAULT_ANNUAL_CONTRIBUTION,
       yearsToRetirement: 20,
       targetIncome: 60_000,
+      otherIncome: 0,
+      annualFee: 0,
       unclassifiedValue: 1000,
     });
     expect(inputs.allocation.equity).toBeCloseTo((6000 / 9000) * 100, 6);
     expect(inputs.allocation.cash).toBeCloseTo((1000 / 9000) * 100, 6);
-    expect(retirementInputs(facts, 'job-1').seed).toBe(inputs.seed);
-    expect(retirementInputs(facts, 'job-2').seed).not.toBe(inputs.seed);
+    expect(inputs.notes[0]).toMatch(/no yearly saving, so \$10,000 a year is assumed/);
+  });
+
+  it("uses the user's plan: saving, inflation-linked rises, other income from its start age, and fees", () => {
+    const base = portfolio();
+    const facts = portfolioFacts({
+      ...base,
+      user: {
+        ...base.user,
+        birth_year: 1986,
+        current_age: 40,
+        retirement_age: 60,
+        annual_contribution: '15000.00',
+        contribution_rises_with_inflation: true,
+        other_retirement_income: '24000.00',
+        other_income_start_age: 67,
+        annual_fee_percent: '0.25',
+      },
+    });
+    const inputs = retirementInputs(facts);
+    expect(inputs).toMatchObject({
+      annualContribution: 15_000,
+      contributionRisesWithInflation: true,
+      otherIncome: 24_000,
+      otherIncomeStartYear: 27,
+      annualFee: 0.0025,
+    });
+    expect(inputs.notes.join(' ')).toMatch(/\$24,000 a year in today's dollars from age 67/);
+  });
+
+  it('seeds from the inputs: the same portfolio and plan give the same seed, a changed plan another', () => {
+    const facts = portfolioFacts(portfolio());
+    const first = retirementInputs(facts);
+    const again = retirementInputs(portfolioFacts(portfolio()));
+    const changed = retirementInputs({ ...facts, user: { ...facts.user, target_retirement_income: 61_000 } });
+    expect(again.seed).toBe(first.seed);
+    expect(changed.seed).not.toBe(first.seed);
   });
 });

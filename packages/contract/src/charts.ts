@@ -30,14 +30,21 @@ export const Chart = z.strictObject({
 });
 export type Chart = z.infer<typeof Chart>;
 
-/** One year of the retirement projection: percentile bands of portfolio value. */
+/**
+ * One year of the retirement projection: percentile bands of portfolio value, `p10`–`p90` in nominal
+ * (future) dollars of that year and `p10_today`–`p90_today` in today's dollars (absent on charts
+ * stored before both were kept).
+ */
 export const ProjectionPoint = z.strictObject({
   year: z.number().int().describe('Years from now'),
   age: z.number().int().nullable().optional().describe("The user's age that year, when known"),
   phase: z.enum(['accumulation', 'retirement']),
-  p10: z.number().finite(),
-  p50: z.number().finite(),
-  p90: z.number().finite(),
+  p10: z.number().finite().describe('10th percentile, nominal dollars'),
+  p50: z.number().finite().describe('Median, nominal dollars'),
+  p90: z.number().finite().describe('90th percentile, nominal dollars'),
+  p10_today: z.number().finite().optional().describe("10th percentile, today's dollars"),
+  p50_today: z.number().finite().optional().describe("Median, today's dollars"),
+  p90_today: z.number().finite().optional().describe("90th percentile, today's dollars"),
 });
 export type ProjectionPoint = z.infer<typeof ProjectionPoint>;
 
@@ -46,6 +53,8 @@ export const ProjectionChart = z.strictObject({
   title: z.string(),
   type: z.literal('projection'),
   description: z.string(),
+  /** The year (from now) retirement starts: the last accumulation point, where the marker goes. */
+  retirement_year: z.number().int().min(0).optional(),
   data: z.array(ProjectionPoint).min(1),
 });
 export type ProjectionChart = z.infer<typeof ProjectionChart>;

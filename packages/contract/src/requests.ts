@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RetirementPlanFields } from './plan.ts';
 import {
   ClerkUserId,
   decimalString,
@@ -75,12 +76,18 @@ export type PositionUpdate = z.input<typeof PositionUpdate>;
 /** The fields of a user's profile and goals, each optional in an update. */
 export const UserPreferences = z.strictObject({
   display_name: nameText(255).nullable().describe("The user's display name"),
-  years_until_retirement: z.number().int().min(0).max(100).describe('Years until the user retires'),
+  years_until_retirement: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .describe('Years until the user retires; with birth_year known, setting it moves retirement_age'),
   target_retirement_income: decimalString(12, 2, { min: 0 }).describe(
     "Desired annual income in retirement, in today's US dollars",
   ),
   asset_class_targets: AssetClassTargets,
   region_targets: RegionTargets,
+  ...RetirementPlanFields,
 });
 
 /** A partial update of a user's preferences; at least one field. */

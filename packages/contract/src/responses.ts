@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Chart, ProjectionChart } from './charts.ts';
 import { InstrumentType, JobStatus } from './enums.ts';
+import { RetirementPlanView } from './plan.ts';
 import { IsoDate, IsoTimestamp, moneyText } from './primitives.ts';
+import { RetirementFigures } from './retirement-figures.ts';
 import {
   AssetClassAllocation,
   AssetClassTargets,
@@ -21,10 +23,14 @@ import {
 export const User = z.strictObject({
   clerk_user_id: z.string(),
   display_name: z.string().nullable(),
-  years_until_retirement: z.number().int(),
+  years_until_retirement: z
+    .number()
+    .int()
+    .describe('Years until retirement: retirement_age − current_age when both are known (never below 0)'),
   target_retirement_income: moneyText('Desired annual income in retirement'),
   asset_class_targets: AssetClassTargets,
   region_targets: RegionTargets,
+  ...RetirementPlanView,
   created_at: IsoTimestamp,
   updated_at: IsoTimestamp,
 });
@@ -129,8 +135,13 @@ export type Report = z.infer<typeof Report>;
 /** A job's retirement projection. */
 export const Retirement = z.strictObject({
   job_id: z.string().nullable(),
-  estimated_income: moneyText('Estimated sustainable annual income in retirement').nullable(),
-  success_rate: z.string().nullable().describe('Share of simulations that never ran out, in percent'),
+  estimated_income: moneyText('The yearly income that lasts in 9 of 10 simulated markets').nullable(),
+  success_rate: z
+    .string()
+    .nullable()
+    .describe('Chance the target income lasts: share of simulations that never ran out, in percent'),
+  /** The headline figures with their units; null on projections stored before the plan existed. */
+  figures: RetirementFigures.nullable(),
   summary: z.string().nullable(),
   detail: z.string().nullable(),
   chart: ProjectionChart.nullable(),

@@ -32,6 +32,19 @@ export type TestHolding = [
   region: string | null,
 ];
 
+/** A user's plan fields with nothing entered: what a new user has (no fee, no other income). */
+export const NO_PLAN = {
+  birth_year: null,
+  current_age: null,
+  retirement_age: null,
+  annual_contribution: null,
+  contribution_rises_with_inflation: false,
+  other_retirement_income: '0.00',
+  other_income_start_age: null,
+  annual_fee_percent: '0.00',
+  risk_score: null,
+} as const;
+
 /**
  * A one-account portfolio of user `u1` (20 years to retirement, $60,000 a year target income in
  * today's dollars, 70/30 equity/fixed-income and 50/50 region targets). Each holding is one unit
@@ -46,6 +59,7 @@ export function testPortfolio(cashDollars: string, holdings: readonly TestHoldin
       target_retirement_income: '60000.00',
       asset_class_targets: { equity: 70, fixed_income: 30 },
       region_targets: { north_america: 50, international: 50 },
+      ...NO_PLAN,
       created_at: T,
       updated_at: T,
     },

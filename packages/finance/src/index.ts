@@ -7,6 +7,7 @@ export * from './decimal.ts';
 export * from './drift.ts';
 export * from './errors.ts';
 export * from './hash.ts';
+export * from './input-seed.ts';
 export * from './keys.ts';
 export * from './labels.ts';
 export * from './monte-carlo.ts';

@@ -12,15 +12,30 @@ export const DEFAULT_SEED = 1;
 export const ALLOCATION_SUM_TOLERANCE = 0.05;
 const MAX_PATHS = 1_000_000;
 const MAX_YEARS = 100;
+/** Largest amount of money any input may state: a trillion dollars keeps every sum finite and exact enough. */
+export const MAX_DOLLARS = 1_000_000_000_000;
+/** Largest yearly fee drag accepted, as a fraction (5% a year). */
+export const MAX_ANNUAL_FEE = 0.05;
 
 /** What the retirement Monte Carlo needs; money in dollars, the allocation in percent. */
 export interface MonteCarloInput {
   currentValue: number;
-  /** Added at the end of each year until retirement (not inflated, as in the reference). */
+  /**
+   * Added at the end of each year until retirement, in today's dollars: flat in nominal dollars (as in
+   * the reference) unless {@link contributionRisesWithInflation}.
+   */
   annualContribution: number;
+  /** Raise the contribution with inflation each year (it stays the same in today's dollars). */
+  contributionRisesWithInflation?: boolean;
   yearsToRetirement: number;
   /** Desired annual income in today's dollars; withdrawals grow with inflation from today. */
   targetIncome: number;
+  /** Other retirement income (pension, Social Security) in today's dollars a year, growing with inflation. */
+  otherIncome?: number;
+  /** Years from now when the other income starts (default: at retirement); paid only in retirement. */
+  otherIncomeStartYear?: number;
+  /** Yearly fees and expenses as a fraction of the balance (0.005 = 0.5%), taken from every year's growth. */
+  annualFee?: number;
   /** Asset-class percentages summing to 100 (±0.05). */
   allocation: Readonly<Partial<Record<AssetClass, number>>>;
   retirementYears?: number;
@@ -35,8 +50,12 @@ export interface MonteCarloInput {
 export interface MonteCarloConfig {
   currentValue: number;
   annualContribution: number;
+  contributionRisesWithInflation: boolean;
   yearsToRetirement: number;
   targetIncome: number;
+  otherIncome: number;
+  otherIncomeStartYear: number;
+  annualFee: number;
   retirementYears: number;
   paths: number;
   seed: number;
@@ -49,7 +68,26 @@ export interface MonteCarloConfig {
 }
 
 function nonNegative(field: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new InvalidInputError(field, 'must be a number ≥ 0');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InvalidInputError(field, 'must be a number ≥ 0');
+  }
+  return value;
+}
+
+function dollars(field: string, value: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value))
+    throw new InvalidInputError(field, 'must be a number');
+  if (value < 0) throw new InvalidInputError(field, 'must not be negative');
+  if (!(value <= MAX_DOLLARS)) {
+    throw new InvalidInputError(field, `must be at most $${MAX_DOLLARS.toLocaleString('en-US')}`);
+  }
+  return value;
+}
+
+function fractionUpTo(field: string, value: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
+    throw new InvalidInputError(field, `must be a fraction from 0 to ${max} (${max * 100}%)`);
+  }
   return value;
 }
 
@@ -84,11 +122,21 @@ export function allocationWeights(allocation: Readonly<Partial<Record<string, nu
 
 /** Validates a {@link MonteCarloInput}, naming the bad field in an {@link InvalidInputError}. */
 export function toMonteCarloConfig(input: MonteCarloInput): MonteCarloConfig {
+  const yearsToRetirement = integerIn('yearsToRetirement', input.yearsToRetirement, 0, MAX_YEARS);
   return {
-    currentValue: nonNegative('currentValue', input.currentValue),
-    annualContribution: nonNegative('annualContribution', input.annualContribution),
-    yearsToRetirement: integerIn('yearsToRetirement', input.yearsToRetirement, 0, MAX_YEARS),
-    targetIncome: nonNegative('targetIncome', input.targetIncome),
+    currentValue: dollars('currentValue', input.currentValue),
+    annualContribution: dollars('annualContribution', input.annualContribution),
+    contributionRisesWithInflation: input.contributionRisesWithInflation ?? false,
+    yearsToRetirement,
+    targetIncome: dollars('targetIncome', input.targetIncome),
+    otherIncome: dollars('otherIncome', input.otherIncome ?? 0),
+    otherIncomeStartYear: integerIn(
+      'otherIncomeStartYear',
+      input.otherIncomeStartYear ?? yearsToRetirement,
+      0,
+      2 * MAX_YEARS,
+    ),
+    annualFee: fractionUpTo('annualFee', input.annualFee ?? 0, MAX_ANNUAL_FEE),
     retirementYears: integerIn(
       'retirementYears',
       input.retirementYears ?? DEFAULT_RETIREMENT_YEARS,

@@ -149,9 +149,10 @@ export function zigguratEdge(
 /**
  * Advances `count` paths by one year on their chunk's random stream `state`: reads last year's values
  * (`previous[previousAt + i]`, nominal dollars), writes this year's (`current[currentAt + i]`), and in
- * retirement tracks each path's a, b (the balance before a withdrawal is a − income·b) and its income
- * cap (today's dollars: the minimum of a/b so far) at `pathAt + i`. One normal per path-year: the
- * rebalanced mix's return. Self-contained apart from the random.ts kernel functions, for the worker entry.
+ * retirement tracks each path's a, b, c (the balance after a withdrawal is a + otherIncome·c − income·b)
+ * and its income cap (today's dollars: the minimum of (a + otherIncome·c)/b so far) at `pathAt + i`.
+ * One normal per path-year: the rebalanced mix's return, less fees. Self-contained apart from the
+ * random.ts kernel functions, for the worker entry.
  */
 export function advanceYear(
   p: KernelParams,
@@ -167,41 +168,48 @@ export function advanceYear(
   paths: PathState,
   pathAt: number,
 ): void {
-  const { mean, volatility } = p;
+  const { mean, volatility, afterFees } = p;
   if (volatility > 0) fillNormals(state, tables, z, count);
   // Branch-free on purpose (Math.max, Math.min): which paths fail is random, so branches would mispredict.
   if (year <= p.yearsToRetirement) {
-    const contribution = p.annualContribution;
+    const contribution = p.annualContribution * p.contributionGrowth ** (year - 1);
     for (let i = 0; i < count; i += 1) {
-      const growth = Math.max(1 + mean + volatility * (z[i] ?? 0), 0);
+      const growth = Math.max(1 + mean + volatility * (z[i] ?? 0), 0) * afterFees;
       current[currentAt + i] = (previous[previousAt + i] ?? 0) * growth + contribution;
     }
     return;
   }
-  const { a, b, caps } = paths;
+  const { a, b, c, caps } = paths;
   if (year === p.yearsToRetirement + 1) {
     for (let i = 0; i < count; i += 1) {
       a[pathAt + i] = previous[previousAt + i] ?? 0;
       b[pathAt + i] = 0;
+      c[pathAt + i] = 0;
       caps[pathAt + i] = Number.POSITIVE_INFINITY;
     }
   }
+  // The withdrawal is taken at the start of the year (time year − 1); other income pays part of it
+  // once it has started. A surplus of other income over the target is reinvested.
   const inflator = (1 + p.inflation) ** (year - 1);
-  const withdrawal = p.targetIncome * inflator;
+  const otherInflator = year - 1 >= p.otherIncomeStartYear ? inflator : 0;
+  const withdrawal = p.targetIncome * inflator - p.otherIncome * otherInflator;
+  const other = p.otherIncome;
   for (let i = 0; i < count; i += 1) {
-    const growth = Math.max(1 + mean + volatility * (z[i] ?? 0), 0);
+    const growth = Math.max(1 + mean + volatility * (z[i] ?? 0), 0) * afterFees;
     const aPath = a[pathAt + i] ?? 0;
     const bPath = (b[pathAt + i] ?? 0) + inflator;
-    caps[pathAt + i] = Math.min(caps[pathAt + i] ?? 0, aPath / bPath);
+    const cPath = (c[pathAt + i] ?? 0) + otherInflator;
+    caps[pathAt + i] = Math.min(caps[pathAt + i] ?? 0, (aPath + other * cPath) / bPath);
     a[pathAt + i] = aPath * growth;
     b[pathAt + i] = bPath * growth;
+    c[pathAt + i] = cPath * growth;
     // A failed path's balance stays at 0: nothing is left to grow.
     current[currentAt + i] = Math.max((previous[previousAt + i] ?? 0) - withdrawal, 0) * growth;
   }
 }
 
 /**
- * How many of `count` paths fail: the balance before each withdrawal is a − income·b, so a path pays
+ * How many of `count` paths fail: the balance after each withdrawal is a + other·c − income·b, so a path pays
  * every withdrawal in full exactly when the target income is within its cap.
  */
 export function countFailures(p: KernelParams, caps: Float64Array, from: number, count: number): number {
@@ -230,6 +238,7 @@ export function simulateChunk(
   const paths = {
     a: new Float64Array(count),
     b: new Float64Array(count),
+    c: new Float64Array(count),
     caps: caps.subarray(start, start + count),
   };
   values.fill(p.currentValue, start, start + count);

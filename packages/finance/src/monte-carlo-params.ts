@@ -14,8 +14,17 @@ export interface KernelParams {
   /** yearsToRetirement + retirementYears. */
   years: number;
   currentValue: number;
+  /** The first year's contribution (nominal dollars); year y adds annualContribution·contributionGrowth^(y−1). */
   annualContribution: number;
+  /** 1 + inflation when the contribution rises with inflation, else 1. */
+  contributionGrowth: number;
   targetIncome: number;
+  /** Other retirement income in today's dollars a year, paid in retirement years from otherIncomeStartYear. */
+  otherIncome: number;
+  /** Years from now when the other income starts. */
+  otherIncomeStartYear: number;
+  /** What is left of each year's growth after fees: 1 − the annual fee. */
+  afterFees: number;
   inflation: number;
   /** The mix's annual return is N(mean, volatility²), drawn once per path-year. */
   mean: number;
@@ -25,10 +34,14 @@ export interface KernelParams {
   chunkPaths: number;
 }
 
-/** Per-path retirement state: a, b (the balance is a − income·b) and the income cap, today's dollars. */
+/**
+ * Per-path retirement state: a, b, c (the balance after a withdrawal is a + otherIncome·c − income·b)
+ * and the income cap, today's dollars.
+ */
 export interface PathState {
   a: Float64Array;
   b: Float64Array;
+  c: Float64Array;
   caps: Float64Array;
 }
 
@@ -39,8 +52,14 @@ export function kernelParams(config: MonteCarloConfig, model: ReturnModel): Kern
     yearsToRetirement: config.yearsToRetirement,
     years: config.yearsToRetirement + config.retirementYears,
     currentValue: config.currentValue,
-    annualContribution: config.annualContribution,
+    annualContribution: config.contributionRisesWithInflation
+      ? config.annualContribution * (1 + config.assumptions.inflation)
+      : config.annualContribution,
+    contributionGrowth: config.contributionRisesWithInflation ? 1 + config.assumptions.inflation : 1,
     targetIncome: config.targetIncome,
+    otherIncome: config.otherIncome,
+    otherIncomeStartYear: config.otherIncomeStartYear,
+    afterFees: 1 - config.annualFee,
     inflation: config.assumptions.inflation,
     mean: model.mean,
     volatility: config.zeroVolatility ? 0 : model.volatility,

@@ -4,12 +4,14 @@ import { advanceYear, countFailures, seedStream, zigguratTables } from './monte-
 import { type ReturnModel, returnModel } from './monte-carlo-model.ts';
 import { chunkCount, type KernelParams, kernelParams, type PathState } from './monte-carlo-params.ts';
 import { quantileScratch, quantilesOf, selectInPlace } from './quantile-select.ts';
-import { roundTo } from './rounding.ts';
 
 /** Share of paths that must last for an income to count as sustainable. */
 export const SUSTAINABLE_SUCCESS_RATE = 0.9;
 
-/** Percentile bands of portfolio value (nominal dollars, rounded to whole dollars) for one year. */
+/**
+ * Percentile bands of portfolio value for one year, rounded to whole dollars: `p10`, `p50`, `p90` in
+ * nominal (future) dollars, `p10Today` … in today's dollars (deflated by the assumed inflation).
+ */
 export interface ProjectionBand {
   /** Years from now; 0 is today, `yearsToRetirement` the retirement date. */
   year: number;
@@ -17,6 +19,9 @@ export interface ProjectionBand {
   p10: number;
   p50: number;
   p90: number;
+  p10Today: number;
+  p50Today: number;
+  p90Today: number;
 }
 
 /** The assumptions a run used, so a result explains itself. */
@@ -33,6 +38,16 @@ export interface AssumptionsUsed {
   seed: number;
   yearsToRetirement: number;
   retirementYears: number;
+  /** The plan the run simulated: money in today's dollars, the fee as a fraction of the balance a year. */
+  plan: {
+    currentValue: number;
+    annualContribution: number;
+    contributionRisesWithInflation: boolean;
+    targetIncome: number;
+    otherIncome: number;
+    otherIncomeStartYear: number;
+    annualFee: number;
+  };
   zeroVolatility: boolean;
   /** The success rate an income needs to count as sustainable, in percent. */
   sustainableSuccessRate: number;
@@ -41,7 +56,10 @@ export interface AssumptionsUsed {
 
 /** What the retirement Monte Carlo found. */
 export interface MonteCarloResult {
-  /** Percent of paths whose money lasted every retirement year (0–100, to 0.01). */
+  /**
+   * Percent of paths whose money lasted every retirement year at the target income (0–100), rounded
+   * down to 0.01 so a rate below a verdict's threshold never displays as reaching it.
+   */
   successRate: number;
   /** Bands for every year from 0 to yearsToRetirement + retirementYears: the projection chart. */
   percentiles: ProjectionBand[];
@@ -57,14 +75,16 @@ export interface MonteCarloResult {
 }
 
 /** Names this model in every result; bump it whenever seeded results change. */
-export const MONTE_CARLO_MODEL_VERSION = 'monte-carlo/2';
+export const MONTE_CARLO_MODEL_VERSION = 'monte-carlo/3';
 
 const MODEL =
   `${MONTE_CARLO_MODEL_VERSION}: the yearly-rebalanced mix's annual nominal return is normal with the ` +
   'mean and volatility implied by the per-asset-class assumptions and their correlations (Cholesky), ' +
-  'one draw per path-year; contributions at the end of each year until retirement; withdrawals of the ' +
-  'target income, grown by inflation from today, at the start of each retirement year; a path succeeds ' +
-  'if every withdrawal is paid in full. Bands are type-7 percentiles of nominal value.';
+  'one draw per path-year, less the annual fee; contributions at the end of each year until retirement ' +
+  '(flat, or rising with inflation); withdrawals of the target income less any other income that has ' +
+  'started (both grown by inflation from today) at the start of each retirement year, a surplus ' +
+  'reinvested; a path succeeds if every withdrawal is paid in full. Bands are type-7 percentiles of ' +
+  "nominal value, and the same bands deflated by inflation in today's dollars.";
 
 /** The percentiles of each year's band, ascending. */
 export const BAND_PROBABILITIES: readonly number[] = [0.1, 0.5, 0.9];
@@ -116,6 +136,7 @@ export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   const state: PathState = {
     a: new Float64Array(paths),
     b: new Float64Array(paths),
+    c: new Float64Array(paths),
     caps: new Float64Array(paths),
   };
   let previous = new Float64Array(paths).fill(params.currentValue);
@@ -154,17 +175,24 @@ export function assembleResult(
   const { config, model } = run;
   const { paths, yearsToRetirement, retirementYears } = config;
   const percentiles: ProjectionBand[] = [];
+  const inflation = config.assumptions.inflation;
   for (let year = 0; year <= yearsToRetirement + retirementYears; year += 1) {
+    const deflator = (1 + inflation) ** year;
+    const [p10 = 0, p50 = 0, p90 = 0] = [bands[year * 3], bands[year * 3 + 1], bands[year * 3 + 2]];
     percentiles.push({
       year,
       phase: year <= yearsToRetirement ? 'accumulation' : 'retirement',
-      p10: Math.round(bands[year * 3] ?? 0),
-      p50: Math.round(bands[year * 3 + 1] ?? 0),
-      p90: Math.round(bands[year * 3 + 2] ?? 0),
+      p10: Math.round(p10),
+      p50: Math.round(p50),
+      p90: Math.round(p90),
+      p10Today: Math.round(p10 / deflator),
+      p50Today: Math.round(p50 / deflator),
+      p90Today: Math.round(p90 / deflator),
     });
   }
   return {
-    successRate: roundTo(((paths - failures) / paths) * 100, 2),
+    // Whole numbers until the last step, so the rate rounds down exactly (8,999 of 10,000 is 89.99).
+    successRate: Math.floor(((paths - failures) * 10_000) / paths) / 100,
     percentiles,
     atRetirement: percentiles[yearsToRetirement] ?? (percentiles[0] as ProjectionBand),
     sustainableIncome,
@@ -183,6 +211,15 @@ export function assembleResult(
       seed: config.seed,
       yearsToRetirement,
       retirementYears,
+      plan: {
+        currentValue: config.currentValue,
+        annualContribution: config.annualContribution,
+        contributionRisesWithInflation: config.contributionRisesWithInflation,
+        targetIncome: config.targetIncome,
+        otherIncome: config.otherIncome,
+        otherIncomeStartYear: config.otherIncomeStartYear,
+        annualFee: config.annualFee,
+      },
       zeroVolatility: config.zeroVolatility,
       sustainableSuccessRate: SUSTAINABLE_SUCCESS_RATE * 100,
       model: description,

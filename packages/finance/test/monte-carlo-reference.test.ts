@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type MonteCarloInput, type ProjectionBand, runMonteCarlo } from '../src/index.ts';
+import {
+  MONTE_CARLO_MODEL_VERSION,
+  type MonteCarloInput,
+  type ProjectionBand,
+  runMonteCarlo,
+} from '../src/index.ts';
 import { runMonteCarloReference } from '../src/monte-carlo-reference.ts';
 
 const PATHS = 20_000;
@@ -97,7 +102,7 @@ describe('the Monte Carlo kernel against the reference kernel', () => {
 
     // Assess
     expect(current.percentiles).not.toEqual(reference.percentiles);
-    expect(current.assumptions.model).toMatch(/^monte-carlo\/2:/);
+    expect(current.assumptions.model).toMatch(new RegExp(`^${MONTE_CARLO_MODEL_VERSION}:`));
     expect(reference.assumptions.model).toMatch(/^monte-carlo\/1:/);
   });
 

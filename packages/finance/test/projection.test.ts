@@ -18,7 +18,27 @@ describe('projectionChart', () => {
 
     // Assess
     expect(chart.type).toBe('projection');
-    expect(chart.data).toEqual(RESULT.percentiles);
+    expect(chart.data).toEqual(
+      RESULT.percentiles.map((band) => ({
+        year: band.year,
+        phase: band.phase,
+        p10: band.p10,
+        p50: band.p50,
+        p90: band.p90,
+        p10_today: band.p10Today,
+        p50_today: band.p50Today,
+        p90_today: band.p90Today,
+      })),
+    );
+  });
+
+  it('marks the retirement year itself, the last year of saving, not the first year of withdrawals', () => {
+    // Act
+    const chart = projectionChart(RESULT);
+
+    // Assess
+    expect(chart.retirement_year).toBe(2);
+    expect(chart.data.filter((point) => point.phase === 'accumulation').at(-1)?.year).toBe(2);
   });
 
   it("adds the user's age to every year when it is known", () => {

@@ -5,6 +5,7 @@ import { type DevServer, startDevServer } from './dev-server.ts';
 import { CHROMIUM, CHROMIUM_ARGS, type E2E } from './harness.ts';
 import { coreScenarios } from './scenarios/core.ts';
 import { importScenarios } from './scenarios/import.ts';
+import { planScenarios } from './scenarios/plan.ts';
 import { toolsScenarios } from './scenarios/tools.ts';
 import { uxScenarios } from './scenarios/ux.ts';
 
@@ -41,4 +42,5 @@ describe('Alex in Chromium against pnpm dev', () => {
   uxScenarios(e2e);
   toolsScenarios(e2e);
   importScenarios(e2e);
+  planScenarios(e2e);
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BACKENDS, DEMO_USER, startTestApi, type TestApi } from './support.ts';
+import { BACKENDS, DEMO_USER, RETIREMENT_FIGURES, startTestApi, type TestApi } from './support.ts';
 
 const PROJECTION = {
   title: 'Projection',
@@ -94,6 +94,7 @@ describe.each(BACKENDS)('analysis jobs (%s)', (kind) => {
     await api.repos.retirement.save(DEMO_USER, job.id, {
       estimated_income: 65000,
       success_rate: 82.5,
+      figures: RETIREMENT_FIGURES,
       summary: 'On track',
       detail: '## Detail',
       chart: PROJECTION,

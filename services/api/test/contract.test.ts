@@ -2,7 +2,7 @@ import { allEndpoints, type Endpoint, endpoints, toolEndpoints } from '@alex/con
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../src/routes/index.ts';
 import { ContractViolation, checkAgainstContract } from './contract-check.ts';
-import { DEMO_USER, startTestApi, type TestApi } from './support.ts';
+import { DEMO_USER, RETIREMENT_FIGURES, startTestApi, type TestApi } from './support.ts';
 
 const key = (e: { method: string; path?: string; pattern?: string }) => `${e.method} ${e.path ?? e.pattern}`;
 
@@ -70,6 +70,7 @@ describe('the HTTP contract', () => {
     await api.repos.retirement.save(DEMO_USER, job_id, {
       estimated_income: 50_000,
       success_rate: 90,
+      figures: RETIREMENT_FIGURES,
       summary: 'On track',
       detail: '## Detail',
       chart: {

@@ -191,3 +191,23 @@ export async function snapshot(db: TestDatabase): Promise<string> {
   );
   return row?.fingerprint ?? '';
 }
+
+/** Headline figures for a stored test projection, each field in its unit. */
+export const RETIREMENT_FIGURES = {
+  success_rate_percent: 90,
+  verdict: 'on track' as const,
+  target_income_today: 60_000,
+  sustainable_income_today: 50_000,
+  other_income_today: 0,
+  annual_contribution_today: 10_000,
+  contribution_rises_with_inflation: false,
+  annual_fee_percent: 0,
+  inflation_percent: 3,
+  retirement_year: 0,
+  retirement_age: 40,
+  at_retirement_nominal: { p10: 1, p50: 2, p90: 3 },
+  at_retirement_today: { p10: 1, p50: 2, p90: 3 },
+  paths: 500,
+  seed: 7,
+  model_version: 'monte-carlo/3',
+};

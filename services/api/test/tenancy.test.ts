@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userRouteRequests } from './routes.ts';
-import { BACKENDS, DEMO_USER, OTHER_USER, snapshot, startTestApi, type TestApi } from './support.ts';
+import {
+  BACKENDS,
+  DEMO_USER,
+  OTHER_USER,
+  RETIREMENT_FIGURES,
+  snapshot,
+  startTestApi,
+  type TestApi,
+} from './support.ts';
 
 const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/accounts/{id}': { account_name: 'Mine now' },
@@ -26,6 +34,7 @@ describe.each(BACKENDS)('tenant isolation (%s)', (kind) => {
     await api.repos.retirement.save(DEMO_USER, job.id, {
       estimated_income: 1,
       success_rate: 50,
+      figures: RETIREMENT_FIGURES,
       summary: 's',
       detail: 'd',
       chart: {

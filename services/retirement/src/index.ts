@@ -1,5 +1,6 @@
 export { createRetirementSpecialist, RetirementAnalysis } from './agent.ts';
 export { createRetirementHandler, retirementHandlerDeps } from './create-handler.ts';
+export { type RetirementFigures, retirementFigures } from './figures.ts';
 export { EXTRA_CONTRIBUTION, offlineWhatIf, retirementScript, YEARS_EARLIER } from './offline.ts';
 export { describeChange, verdict, writeOfflineAnalysis } from './offline-analysis.ts';
 export { RETIREMENT_INSTRUCTIONS, RETIREMENT_THRESHOLDS } from './prompts.ts';

@@ -19,7 +19,11 @@ const SHORT_HORIZON = 5;
  * close to retirement, aiming for 10% more income).
  */
 export function offlineWhatIf(base: ScenarioSummary): Record<string, number> {
-  const { annual_contribution: saving, years_until_retirement: years, target_income: income } = base.inputs;
+  const {
+    annual_contribution_today: saving,
+    years_until_retirement: years,
+    target_income_today: income,
+  } = base.inputs;
   if (base.success_rate < 90) {
     return years < SHORT_HORIZON
       ? { years_until_retirement: years + YEARS_EARLIER }

@@ -12,6 +12,7 @@ import { projectionChart, runMonteCarlo } from '@alex/finance';
 import type { Model } from '@openai/agents';
 import type { z } from 'zod';
 import { createRetirementSpecialist, type RetirementAnalysis } from './agent.ts';
+import { retirementFigures } from './figures.ts';
 import { offlineWhatIf } from './offline.ts';
 import { writeOfflineAnalysis } from './offline-analysis.ts';
 import { RETIREMENT_THRESHOLDS, retirementRequest } from './prompts.ts';
@@ -53,13 +54,14 @@ function retirementFacts(base: ScenarioSummary, whatIfs: readonly ScenarioSummar
   const differences = whatIfs.map((w) => ({
     changed: Object.values(w.changed).map((c) => c.to - c.from),
     success_rate: w.success_rate - base.success_rate,
-    sustainable_income: w.sustainable_income - base.sustainable_income,
+    sustainable_income_today: w.sustainable_income_today - base.sustainable_income_today,
   }));
   return { base, whatIfs, differences, thresholds: RETIREMENT_THRESHOLDS };
 }
 
 /**
- * Projects one job's retirement: the portfolio's facts become Monte Carlo inputs seeded by the job,
+ * Projects one job's retirement: the portfolio's facts and the user's plan become Monte Carlo inputs
+ * seeded by those inputs (an unchanged portfolio and plan give identical figures in every job),
  * the baseline runs here in code (its numbers and chart are what gets stored, and the specialist gets
  * them in its input), and the Retirement Specialist explains them, exploring what-ifs through its
  * tool. The shared agent-job runner checks the answer (schema, and every figure against the computed
@@ -72,7 +74,7 @@ export async function projectRetirement(
 ): Promise<RetirementResult> {
   const logger = deps.logger.child({ job_id: event.job_id, user_id: event.clerk_user_id });
   const portfolio = await deps.repos.portfolio.get(event.clerk_user_id);
-  const inputs = retirementInputs(portfolioFacts(portfolio), event.job_id);
+  const inputs = retirementInputs(portfolioFacts(portfolio));
   const baseline = runMonteCarlo(inputs);
   const context: RetirementContext = { inputs, baseline, whatIfs: [] };
   const base = summarise(inputs, baseline, {}, inputs.notes);
@@ -81,9 +83,10 @@ export async function projectRetirement(
     await deps.repos.retirement.save(event.clerk_user_id, event.job_id, {
       estimated_income: baseline.sustainableIncome,
       success_rate: baseline.successRate,
+      figures: retirementFigures(inputs, baseline),
       summary: analysis.summary,
       detail: withDisclaimer(analysis.detail),
-      chart: projectionChart(baseline),
+      chart: projectionChart(baseline, inputs.currentAge === null ? {} : { currentAge: inputs.currentAge }),
       assumptions: {
         ...baseline.assumptions,
         inputs: { currentValue, annualContribution, targetIncome, allocation, unclassifiedValue },

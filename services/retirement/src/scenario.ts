@@ -4,33 +4,42 @@ import { type MonteCarloInput, type MonteCarloResult, runMonteCarlo } from '@ale
 /** Most what-if runs one agent run may ask for; each is a full simulation. */
 export const MAX_WHAT_IFS = 3;
 
-/** The changes a what-if may make to the user's own inputs. */
+/** The changes a what-if may make to the user's own inputs (money in today's dollars). */
 export interface WhatIf {
   annual_contribution?: number | undefined;
   target_income?: number | undefined;
   years_until_retirement?: number | undefined;
 }
 
-/** One simulation as the model reads it: inputs, outcome and the headline assumptions (compact). */
+/**
+ * One simulation as the model reads it: inputs, outcome and the headline assumptions (compact). Every
+ * money field names its unit: `_today` is today's dollars, `_nominal` the dollars of the year it happens.
+ */
 export interface ScenarioSummary {
   scenario: 'baseline' | 'what-if';
   /** The inputs a what-if changed, with their baseline values. */
   changed: Record<string, { from: number; to: number }>;
   inputs: {
-    current_value: number;
-    annual_contribution: number;
+    current_value_today: number;
+    annual_contribution_today: number;
+    contribution_rises_with_inflation: boolean;
     years_until_retirement: number;
-    target_income: number;
+    target_income_today: number;
+    other_income_today: number;
+    annual_fee_percent: number;
     retirement_years: number;
     allocation_percent: Record<string, number>;
   };
+  /** Chance the target income lasts every retirement year, percent (rounded down to 0.01). */
   success_rate: number;
-  at_retirement: { year: number; p10: number; p50: number; p90: number };
-  /** Largest income (today's dollars) that 90% of the simulated paths sustain. */
-  sustainable_income: number;
-  /** sustainable_income − target_income (negative = shortfall). */
-  income_gap: number;
+  at_retirement_nominal: { year: number; p10: number; p50: number; p90: number };
+  at_retirement_today: { year: number; p10: number; p50: number; p90: number };
+  /** Largest income (today's dollars, other income included) that 9 of 10 simulated markets sustain. */
+  sustainable_income_today: number;
+  /** sustainable_income_today − target_income_today (negative = shortfall). */
+  income_gap_today: number;
   paths: number;
+  seed: number;
   expected_return: number;
   volatility: number;
   inflation: number;
@@ -72,29 +81,40 @@ export function summarise(
   notes: readonly string[] = [],
 ): ScenarioSummary {
   const { assumptions, atRetirement } = result;
+  const { plan } = assumptions;
   return {
     scenario: Object.keys(changed).length === 0 ? 'baseline' : 'what-if',
     changed,
     inputs: {
-      current_value: input.currentValue,
-      annual_contribution: input.annualContribution,
-      years_until_retirement: input.yearsToRetirement,
-      target_income: input.targetIncome,
+      current_value_today: plan.currentValue,
+      annual_contribution_today: plan.annualContribution,
+      contribution_rises_with_inflation: plan.contributionRisesWithInflation,
+      years_until_retirement: assumptions.yearsToRetirement,
+      target_income_today: plan.targetIncome,
+      other_income_today: plan.otherIncome,
+      annual_fee_percent: pct(plan.annualFee),
       retirement_years: assumptions.retirementYears,
       allocation_percent: Object.fromEntries(
         assumptions.assetClasses.map((a) => [a.assetClass, pct(a.weight)]),
       ),
     },
     success_rate: result.successRate,
-    at_retirement: {
+    at_retirement_nominal: {
       year: atRetirement.year,
       p10: atRetirement.p10,
       p50: atRetirement.p50,
       p90: atRetirement.p90,
     },
-    sustainable_income: result.sustainableIncome,
-    income_gap: result.sustainableIncome - input.targetIncome,
+    at_retirement_today: {
+      year: atRetirement.year,
+      p10: atRetirement.p10Today,
+      p50: atRetirement.p50Today,
+      p90: atRetirement.p90Today,
+    },
+    sustainable_income_today: result.sustainableIncome,
+    income_gap_today: result.sustainableIncome - input.targetIncome,
     paths: assumptions.paths,
+    seed: assumptions.seed,
     expected_return: pct(assumptions.portfolioMean),
     volatility: pct(assumptions.portfolioVolatility),
     inflation: pct(assumptions.inflation),

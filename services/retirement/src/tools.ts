@@ -48,8 +48,8 @@ export const runMonteCarloTool = tool({
     `Runs Alex's retirement Monte Carlo (${DEFAULT_PATHS.toLocaleString('en-US')} correlated market paths, ${DEFAULT_RETIREMENT_YEARS} years of inflation-adjusted ` +
     "withdrawals). With no arguments it returns the baseline on the user's own inputs. Give any of " +
     'annual_contribution, target_income or years_until_retirement to explore a what-if (at most ' +
-    `${MAX_WHAT_IFS}). Returns inputs, success_rate (% of paths whose money lasts), portfolio percentiles at ` +
-    "retirement, sustainable_income (what 90% of paths sustain, today's dollars), income_gap, assumptions and notes on how the inputs were derived.",
+    `${MAX_WHAT_IFS}). Returns inputs, success_rate (chance the target income lasts: % of paths whose money lasts), ` +
+    "portfolio percentiles at retirement in nominal and in today's dollars, sustainable_income_today (the income that lasts in 9 of 10 markets, today's dollars), income_gap_today, assumptions and notes on how the inputs were derived.",
   parameters: WhatIfParameters,
   execute: async (whatIf, runContext?: RunContext<RetirementContext>) => {
     const context = contextOf(runContext);

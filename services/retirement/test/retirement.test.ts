@@ -13,9 +13,9 @@ describe('projectRetirement on the embedded database with the offline model', ()
   const offline = () => createModel({ provider: 'offline' }, retirementScript);
 
   /** The same Monte Carlo the service runs, straight from the finance package. */
-  const directRun = async (jobId: string): Promise<{ total: number; result: MonteCarloResult }> => {
+  const directRun = async (_jobId?: string): Promise<{ total: number; result: MonteCarloResult }> => {
     const facts = portfolioFacts(await repos.portfolio.get(USER));
-    return { total: facts.valuation.total.value, result: runMonteCarlo(retirementInputs(facts, jobId)) };
+    return { total: facts.valuation.total.value, result: runMonteCarlo(retirementInputs(facts)) };
   };
 
   beforeAll(async () => {
@@ -80,7 +80,9 @@ describe('projectRetirement on the embedded database with the offline model', ()
 
     const { assumptions } = await repos.retirement.getForJob(USER, jobId);
     expect(assumptions).toMatchObject({ paths: 10_000, inflation: 0.03, retirementYears: 30 });
-    expect(assumptions?.notes).toContain('Annual contribution of $10,000 assumed until retirement.');
+    expect(assumptions?.notes).toContain(
+      "Saving $15,000 a year (today's dollars), raised with inflation each year, until retirement.",
+    );
     expect(assumptions?.what_ifs).toHaveLength(1);
   });
 
@@ -104,5 +106,67 @@ describe('projectRetirement on the embedded database with the offline model', ()
     }
     expect(stored.detail).toMatch(/What if you were (saving|retiring)/);
     expect(stored.detail).toContain(DISCLAIMER);
+  });
+
+  it('gives identical retirement figures for two analyses of an unchanged portfolio and plan', async () => {
+    const first = await newJob(repos);
+    const second = await newJob(repos);
+
+    await projectRetirement({ job_id: first, clerk_user_id: USER }, depsWith(repos, offline()));
+    await projectRetirement({ job_id: second, clerk_user_id: USER }, depsWith(repos, offline()));
+
+    const [a, b] = await Promise.all([
+      repos.retirement.getForJob(USER, first),
+      repos.retirement.getForJob(USER, second),
+    ]);
+    expect(b.success_rate).toBe(a.success_rate);
+    expect(b.estimated_income).toBe(a.estimated_income);
+    expect(b.figures).toEqual(a.figures);
+    expect(b.chart).toEqual(a.chart);
+  });
+
+  it("stores the headline figures with their units, the plan's inputs and the retirement age on the chart", async () => {
+    const jobId = await newJob(repos);
+    const { result: direct } = await directRun();
+
+    await projectRetirement({ job_id: jobId, clerk_user_id: USER }, depsWith(repos, offline()));
+
+    const stored = await repos.retirement.getForJob(USER, jobId);
+    expect(stored.figures).toMatchObject({
+      success_rate_percent: direct.successRate,
+      sustainable_income_today: direct.sustainableIncome,
+      target_income_today: 80_000,
+      other_income_today: 24_000,
+      annual_contribution_today: 15_000,
+      contribution_rises_with_inflation: true,
+      annual_fee_percent: 0.2,
+      retirement_year: 25,
+      retirement_age: 65,
+      at_retirement_nominal: { p50: direct.atRetirement.p50 },
+      at_retirement_today: { p50: direct.atRetirement.p50Today },
+      seed: direct.assumptions.seed,
+      model_version: 'monte-carlo/3',
+    });
+    expect(stored.chart?.retirement_year).toBe(25);
+    expect(stored.chart?.data[25]).toMatchObject({ age: 65, phase: 'accumulation' });
+    expect(stored.summary).toContain("today's dollars");
+  });
+
+  it("uses the user's plan: a larger yearly saving raises the chance the target income lasts", async () => {
+    const before = await newJob(repos);
+    await projectRetirement({ job_id: before, clerk_user_id: USER }, depsWith(repos, offline()));
+    await repos.users.update(USER, { annual_contribution: '40000.00' });
+
+    const after = await newJob(repos);
+    await projectRetirement({ job_id: after, clerk_user_id: USER }, depsWith(repos, offline()));
+
+    await repos.users.update(USER, { annual_contribution: '15000.00' });
+    const [a, b] = await Promise.all([
+      repos.retirement.getForJob(USER, before),
+      repos.retirement.getForJob(USER, after),
+    ]);
+    expect(b.figures?.annual_contribution_today).toBe(40_000);
+    expect(Number(b.success_rate)).toBeGreaterThan(Number(a.success_rate));
+    expect(b.figures?.seed).not.toBe(a.figures?.seed);
   });
 });

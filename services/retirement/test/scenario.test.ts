@@ -13,6 +13,7 @@ const inputs: RetirementInputs = {
   seed: 42,
   paths: 2_000,
   unclassifiedValue: 0,
+  currentAge: null,
   notes: ['Annual contribution of $10,000 assumed until retirement.'],
 };
 
@@ -22,7 +23,7 @@ describe('what-ifs', () => {
 
     expect(whatIf.scenario).toBe('what-if');
     expect(whatIf.changed).toEqual({ annual_contribution: { from: 10_000, to: 15_000 } });
-    expect(whatIf.inputs).toMatchObject({ target_income: 40_000, years_until_retirement: 20 });
+    expect(whatIf.inputs).toMatchObject({ target_income_today: 40_000, years_until_retirement: 20 });
     expect(whatIf.notes).toEqual(inputs.notes);
   });
 
@@ -32,7 +33,7 @@ describe('what-ifs', () => {
     const whatIf = runWhatIf(inputs, { annual_contribution: 15_000 });
 
     expect(whatIf.success_rate).toBeGreaterThanOrEqual(baseline.success_rate);
-    expect(whatIf.sustainable_income).toBeGreaterThan(baseline.sustainable_income);
+    expect(whatIf.sustainable_income_today).toBeGreaterThan(baseline.sustainable_income_today);
   });
 
   it('tries saving $5,000 more when the plan falls short, and retiring 3 years earlier when it is on track', () => {

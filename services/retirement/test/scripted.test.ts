@@ -23,7 +23,7 @@ describe('projectRetirement with scripted model turns', () => {
   it("stores the baseline computed by code, and the model's text when every figure in it is one of the baseline's", async () => {
     const jobId = await newJob(repos);
     // The same projection the service runs (seeded by the job), so the answer can quote its figures.
-    const expected = runMonteCarlo(retirementInputs(portfolioFacts(await repos.portfolio.get(USER)), jobId));
+    const expected = runMonteCarlo(retirementInputs(portfolioFacts(await repos.portfolio.get(USER))));
     const quoted = `A ${expected.successRate.toFixed(1)}% success rate and ${money(expected.sustainableIncome)} a year.`;
     const model = new ScriptedModel([
       [functionCall('run_monte_carlo', {}, { callId: 'call_1' })],

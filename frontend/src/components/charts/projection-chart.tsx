@@ -1,4 +1,5 @@
-import type { ProjectionChart as Projection } from '@alex/contract';
+import type { ProjectionChart as Projection, ProjectionPoint } from '@alex/contract';
+import { useState } from 'react';
 import {
   Area,
   CartesianGrid,
@@ -20,26 +21,79 @@ const compact = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 1,
 });
 
-/** The Monte Carlo projection: a shaded p10–p90 band with the median (p50) line over it. */
+/** Which dollars the chart draws: today's (deflated by inflation) or nominal (of each future year). */
+export type ProjectionUnit = 'today' | 'nominal';
+
+const UNIT_LABEL: Record<ProjectionUnit, string> = {
+  today: "today's dollars",
+  nominal: 'nominal dollars',
+};
+
+/** The point where retirement starts: the chart's retirement year, else the last saving year. */
+export function retirementPoint(chart: Projection): ProjectionPoint | undefined {
+  if (chart.retirement_year !== undefined) return chart.data.find((p) => p.year === chart.retirement_year);
+  return chart.data.filter((p) => p.phase === 'accumulation').at(-1);
+}
+
+function bands(point: ProjectionPoint, unit: ProjectionUnit) {
+  if (unit === 'nominal') return { p10: point.p10, p50: point.p50, p90: point.p90 };
+  return { p10: point.p10_today ?? 0, p50: point.p50_today ?? 0, p90: point.p90_today ?? 0 };
+}
+
+/**
+ * The Monte Carlo projection: a shaded p10–p90 band with the median (p50) line over it, in today's
+ * dollars by default with a toggle to nominal dollars (charts stored before both were kept show
+ * nominal only), and a marker at the retirement year itself.
+ */
 export default function ProjectionChart({ chart }: { chart: Projection }) {
+  const hasToday = chart.data.every((p) => p.p50_today !== undefined);
+  const [chosen, setUnit] = useState<ProjectionUnit>('today');
+  const unit: ProjectionUnit = hasToday ? chosen : 'nominal';
   const hasAge = chart.data.some((p) => typeof p.age === 'number');
-  const data = chart.data.map((p) => ({
-    ...p,
-    label: hasAge && typeof p.age === 'number' ? p.age : p.year,
-    band: [p.p10, p.p90] as [number, number],
-  }));
-  const retireAt = data.find((p) => p.phase === 'retirement');
+  const data = chart.data.map((p) => {
+    const b = bands(p, unit);
+    return {
+      year: p.year,
+      phase: p.phase,
+      label: hasAge && typeof p.age === 'number' ? p.age : p.year,
+      p50: b.p50,
+      band: [b.p10, b.p90] as [number, number],
+    };
+  });
+  const retirement = retirementPoint(chart);
+  const retireAt = data.find((p) => p.year === retirement?.year);
   const last = data.at(-1);
+  const unitLabel = UNIT_LABEL[unit];
   return (
     <figure className="chart card">
       <figcaption>
         <h3 className="h3">{chart.title}</h3>
+        <p className="muted" data-testid="projection-unit">
+          Values in {unitLabel}.
+        </p>
         {chart.description && <p className="muted">{chart.description}</p>}
       </figcaption>
+      {hasToday && (
+        <fieldset className="row unit-toggle">
+          <legend className="sr-only">Show values in</legend>
+          {(['today', 'nominal'] as const).map((option) => (
+            <label key={option} className="row">
+              <input
+                type="radio"
+                name={`projection-unit-${chart.title}`}
+                value={option}
+                checked={unit === option}
+                onChange={() => setUnit(option)}
+              />
+              {option === 'today' ? "Today's dollars" : 'Nominal dollars'}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div
         className="chart-plot"
         role="img"
-        aria-label={`${chart.title}: projected portfolio value by ${hasAge ? 'age' : 'year'}, with the 10th to 90th percentile range${
+        aria-label={`${chart.title}: projected portfolio value in ${unitLabel} by ${hasAge ? 'age' : 'year'}, with the 10th to 90th percentile range${
           last ? `; median at the end ${formatMoneyWhole(last.p50)}` : ''
         }`}
       >
@@ -89,9 +143,9 @@ export default function ProjectionChart({ chart }: { chart: Projection }) {
         </ResponsiveContainer>
       </div>
       {retireAt && (
-        <p className="muted">
+        <p className="muted" data-testid="projection-retirement">
           Retirement starts at {hasAge ? `age ${retireAt.label}` : `year ${retireAt.year}`}: the median
-          portfolio then is {formatMoneyWhole(retireAt.p50)}.
+          portfolio then is {formatMoneyWhole(retireAt.p50)} in {unitLabel}.
         </p>
       )}
     </figure>

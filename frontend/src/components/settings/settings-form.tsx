@@ -4,7 +4,6 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { useUnsavedChanges } from '../../lib/use-unsaved-changes.tsx';
 import { Field } from '../field.tsx';
-import { cashError, toDecimalString } from '../portfolio/validation.ts';
 import {
   entryErrors,
   REGION_TARGET_EXPLANATION,
@@ -15,12 +14,7 @@ import {
 } from './targets.ts';
 import { TargetsEditor } from './targets-editor.tsx';
 
-function yearsError(text: string): string | null {
-  if (!/^\d+$/.test(text.trim())) return 'Enter a whole number of years.';
-  return Number(text) > 100 ? 'At most 100 years.' : null;
-}
-
-/** The settings form; the targets must each sum to 100 before anything is sent. */
+/** The settings form (name and allocation targets; the retirement plan has its own form); the targets must each sum to 100 before anything is sent. */
 export function SettingsForm({
   user,
   onSave,
@@ -29,8 +23,6 @@ export function SettingsForm({
   onSave: (update: UserUpdate) => Promise<User>;
 }) {
   const [name, setName] = useState(user.display_name ?? '');
-  const [years, setYears] = useState(String(user.years_until_retirement));
-  const [income, setIncome] = useState(user.target_retirement_income);
   const [assets, setAssets] = useState(() => toInputs(ASSET_CLASSES, user.asset_class_targets));
   const [regions, setRegions] = useState(() => toInputs(REGION_TARGET_KEYS, user.region_targets));
   const [submitted, setSubmitted] = useState(false);
@@ -42,8 +34,6 @@ export function SettingsForm({
 
   const errors = {
     name: name.length > 255 ? 'Use at most 255 characters.' : null,
-    years: yearsError(years),
-    income: cashError(income),
     assets:
       totalError(assets) ??
       (Object.keys(entryErrors(assets)).length > 0 ? 'Fix the asset-class entries.' : null),
@@ -62,8 +52,6 @@ export function SettingsForm({
     try {
       await onSave({
         display_name: name.trim() || null,
-        years_until_retirement: Number(years),
-        target_retirement_income: toDecimalString(income),
         asset_class_targets: toMap(assets),
         region_targets: toMap(regions),
       });
@@ -76,7 +64,6 @@ export function SettingsForm({
     }
   }
 
-  const show = (error: string | null) => (submitted ? error : null);
   return (
     <form className="card stack" onSubmit={submit} noValidate aria-label="Settings">
       {unsavedPrompt}
@@ -88,22 +75,6 @@ export function SettingsForm({
           onChange={(e) => setName(e.target.value)}
           error={errors.name}
           autoComplete="name"
-        />
-        <Field
-          id="settings-years"
-          label="Years until retirement"
-          inputMode="numeric"
-          value={years}
-          onChange={(e) => setYears(e.target.value)}
-          error={show(errors.years)}
-        />
-        <Field
-          id="settings-income"
-          label="Target retirement income ($ a year)"
-          inputMode="decimal"
-          value={income}
-          onChange={(e) => setIncome(e.target.value)}
-          error={show(errors.income)}
         />
       </div>
       <TargetsEditor

@@ -1,9 +1,8 @@
 import { sql } from '../client/params.ts';
-import { USER_DEFAULTS, type UserCreate } from '../schemas/index.ts';
+import { USER_COLUMNS as COLUMN_LIST, USER_DEFAULTS, type UserCreate } from '../schemas/index.ts';
 
 /** The columns of a user row, in the order every user query returns them. */
-export const USER_COLUMNS = `clerk_user_id, display_name, years_until_retirement, target_retirement_income,
-  asset_class_targets, region_targets, created_at, updated_at`;
+export const USER_COLUMNS = COLUMN_LIST.join(', ');
 
 /**
  * CTEs that leave the user `:id` in `owner`, inserted with {@link newUserParams} on first sight: one

@@ -2,21 +2,18 @@ import type { Executor } from '../client/data-api-client.ts';
 import { NotFoundError } from '../client/errors.ts';
 import type { SqlParams } from '../client/params.ts';
 import type { Row } from '../client/results.ts';
-import { Account, Instrument, Position, User, UserCreate } from '../schemas/index.ts';
+import {
+  Account,
+  Instrument,
+  Position,
+  USER_COLUMNS as USER_FIELDS,
+  type User,
+  UserCreate,
+  userFromRow,
+} from '../schemas/index.ts';
 import { ACCOUNT_FIELDS, INSTRUMENT_FIELDS, POSITION_FIELDS, prefixed, unprefix } from './columns.ts';
 import { ENSURE_USER_CTES, newUserParams, USER_COLUMNS } from './ensure-user.ts';
 import { validate } from './validate.ts';
-
-const USER_FIELDS = [
-  'clerk_user_id',
-  'display_name',
-  'years_until_retirement',
-  'target_retirement_income',
-  'asset_class_targets',
-  'region_targets',
-  'created_at',
-  'updated_at',
-] as const;
 
 /** A user's whole portfolio: accounts, their positions, and each position's instrument. */
 export interface Portfolio {
@@ -85,7 +82,7 @@ function assemble(first: Row, rows: readonly Row[]): Portfolio {
     const instrument = bySymbol.get(position.symbol);
     if (instrument) account.positions.push({ ...position, instrument });
   }
-  return { user: User.parse(unprefix(first, 'u_')), accounts: [...accounts.values()] };
+  return { user: userFromRow(unprefix(first, 'u_')), accounts: [...accounts.values()] };
 }
 
 export type PortfolioRepository = ReturnType<typeof portfolioRepository>;

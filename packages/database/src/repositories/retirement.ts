@@ -4,8 +4,8 @@ import { sql } from '../client/params.ts';
 import { Retirement, RetirementInput } from '../schemas/index.ts';
 import { validate, validateId } from './validate.ts';
 
-const COLUMNS = `id, clerk_user_id, job_id, estimated_income, success_rate, summary, detail, chart, assumptions,
-  generated_by, created_at, updated_at`;
+const COLUMNS = `id, clerk_user_id, job_id, estimated_income, success_rate, figures, summary, detail, chart,
+  assumptions, generated_by, created_at, updated_at`;
 
 /** Retirement projections: one row per job, with the projection chart. */
 export function retirementRepository(db: Executor) {
@@ -13,10 +13,12 @@ export function retirementRepository(db: Executor) {
     async save(clerkUserId: string, jobId: string, input: RetirementInput): Promise<Retirement> {
       const projection = validate(RetirementInput, input);
       const [row] = await db.query(
-        `INSERT INTO retirement (clerk_user_id, job_id, estimated_income, success_rate, summary, detail, chart, assumptions, generated_by)
-         VALUES (:user, :job, :income, :success, :summary, :detail, :chart, :assumptions, :generated_by)
+        `INSERT INTO retirement (clerk_user_id, job_id, estimated_income, success_rate, figures, summary, detail, chart,
+                                 assumptions, generated_by)
+         VALUES (:user, :job, :income, :success, :figures, :summary, :detail, :chart, :assumptions, :generated_by)
          ON CONFLICT (job_id) DO UPDATE SET
            estimated_income = EXCLUDED.estimated_income, success_rate = EXCLUDED.success_rate,
+           figures = EXCLUDED.figures,
            summary = EXCLUDED.summary, detail = EXCLUDED.detail, chart = EXCLUDED.chart,
            assumptions = EXCLUDED.assumptions, generated_by = EXCLUDED.generated_by
          RETURNING ${COLUMNS}`,
@@ -25,6 +27,7 @@ export function retirementRepository(db: Executor) {
           job: sql.uuid(validateId(jobId, 'job_id')),
           income: sql.decimal(projection.estimated_income.toFixed(2)),
           success: sql.decimal(projection.success_rate.toFixed(2)),
+          figures: sql.json(projection.figures),
           summary: projection.summary,
           detail: projection.detail,
           chart: sql.json(projection.chart),

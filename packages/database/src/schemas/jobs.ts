@@ -5,6 +5,7 @@ import {
   JobProgress,
   JobStatus,
   ProjectionChart,
+  RetirementFigures,
   Retirement as RetirementView,
 } from '@alex/contract';
 import { z } from 'zod';
@@ -71,6 +72,7 @@ export type Retirement = z.infer<typeof Retirement>;
 export const RetirementInput = z.object({
   estimated_income: z.number().finite().min(0),
   success_rate: z.number().min(0).max(100),
+  figures: RetirementFigures,
   summary: z.string().min(1).max(20_000),
   detail: z.string().min(1).max(200_000),
   chart: ProjectionChart,

@@ -45,12 +45,21 @@ export async function loadTestData(db: Executor): Promise<NonNullable<ResetRepor
   return db.transaction(async (tx) => {
     await tx.execute(
       `INSERT INTO users (clerk_user_id, display_name, years_until_retirement, target_retirement_income,
-                          asset_class_targets, region_targets)
-       VALUES (:id, :name, :years, :income, :asset_targets, :region_targets)
+                          asset_class_targets, region_targets, birth_year, retirement_age, annual_contribution,
+                          contribution_rises_with_inflation, other_retirement_income, other_income_start_age,
+                          annual_fee_percent, risk_score)
+       VALUES (:id, :name, :years, :income, :asset_targets, :region_targets, :birth_year, :retirement_age,
+               :contribution, :rises, :other_income, :other_age, :fee, :risk)
        ON CONFLICT (clerk_user_id) DO UPDATE SET
          display_name = EXCLUDED.display_name, years_until_retirement = EXCLUDED.years_until_retirement,
          target_retirement_income = EXCLUDED.target_retirement_income,
-         asset_class_targets = EXCLUDED.asset_class_targets, region_targets = EXCLUDED.region_targets`,
+         asset_class_targets = EXCLUDED.asset_class_targets, region_targets = EXCLUDED.region_targets,
+         birth_year = EXCLUDED.birth_year, retirement_age = EXCLUDED.retirement_age,
+         annual_contribution = EXCLUDED.annual_contribution,
+         contribution_rises_with_inflation = EXCLUDED.contribution_rises_with_inflation,
+         other_retirement_income = EXCLUDED.other_retirement_income,
+         other_income_start_age = EXCLUDED.other_income_start_age,
+         annual_fee_percent = EXCLUDED.annual_fee_percent, risk_score = EXCLUDED.risk_score`,
       {
         id: user.clerk_user_id,
         name: user.display_name ?? null,
@@ -58,6 +67,14 @@ export async function loadTestData(db: Executor): Promise<NonNullable<ResetRepor
         income: sql.decimal(user.target_retirement_income ?? null),
         asset_targets: sql.json(user.asset_class_targets),
         region_targets: sql.json(user.region_targets),
+        birth_year: user.birth_year ?? null,
+        retirement_age: user.retirement_age ?? null,
+        contribution: sql.decimal(user.annual_contribution ?? null),
+        rises: user.contribution_rises_with_inflation ?? false,
+        other_income: sql.decimal(user.other_retirement_income ?? '0'),
+        other_age: user.other_income_start_age ?? null,
+        fee: sql.decimal(user.annual_fee_percent ?? '0'),
+        risk: user.risk_score ?? null,
       },
     );
     await tx.execute('DELETE FROM accounts WHERE clerk_user_id = :id', { id: user.clerk_user_id });

@@ -11,7 +11,14 @@ export interface TestAccount extends Required<AccountCreate> {
   readonly positions: readonly TestPosition[];
 }
 
-/** The local demo user, the one the local auth stub signs in as. */
+/** The demo user's age when the demo data is loaded: 25 years from retiring at 65. */
+const DEMO_AGE = 40;
+
+/**
+ * The local demo user, the one the local auth stub signs in as, with a whole retirement plan: 40
+ * this year, retiring at 65, saving $15,000 a year raised with inflation, $24,000 a year of Social
+ * Security from 67, 0.2% a year in fees.
+ */
 export const TEST_USER: Required<UserCreate> = {
   clerk_user_id: 'user_test_123',
   display_name: 'Test User',
@@ -19,6 +26,14 @@ export const TEST_USER: Required<UserCreate> = {
   target_retirement_income: '80000.00',
   asset_class_targets: { equity: 70, fixed_income: 30 },
   region_targets: { north_america: 60, international: 40 },
+  birth_year: new Date().getUTCFullYear() - DEMO_AGE,
+  retirement_age: 65,
+  annual_contribution: '15000.00',
+  contribution_rises_with_inflation: true,
+  other_retirement_income: '24000.00',
+  other_income_start_age: 67,
+  annual_fee_percent: '0.20',
+  risk_score: 6,
 };
 
 /** The demo user's three accounts, with cash and a spread of equity, bond and commodity ETFs. */

@@ -7,6 +7,7 @@ const ALL = [
   '001_schema.sql',
   '002_generated_by.sql',
   '003_abuse_limits.sql',
+  '004_retirement_plan.sql',
   '005_portfolio_tools.sql',
   '006_price_as_of.sql',
   '007_classified_by_hand.sql',

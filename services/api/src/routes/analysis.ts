@@ -73,6 +73,7 @@ export const analysisRoutes: Route[] = [
       job_id: retirement.job_id,
       estimated_income: retirement.estimated_income,
       success_rate: retirement.success_rate,
+      figures: retirement.figures,
       summary: retirement.summary,
       detail: retirement.detail,
       chart: retirement.chart,
