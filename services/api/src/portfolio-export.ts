@@ -67,6 +67,7 @@ async function retirementOf(repos: Repositories, userId: string, jobId: string) 
       job_id: r.job_id,
       estimated_income: r.estimated_income,
       success_rate: r.success_rate,
+      figures: r.figures,
       summary: r.summary,
       detail: r.detail,
       assumptions: r.assumptions,

@@ -28,7 +28,7 @@ export function SettingsForm({
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
-  const current = JSON.stringify([name, years, income, assets, regions]);
+  const current = JSON.stringify([name, assets, regions]);
   const [savedAs, setSavedAs] = useState(current);
   const unsavedPrompt = useUnsavedChanges(current !== savedAs, 'your settings');
 
