@@ -6,6 +6,9 @@ import {
   ratePercentError,
   rateReadAs,
 } from '../src/components/portfolio/validation.ts';
+import { feePercentError, planDollarsError } from '../src/components/settings/plan-validation.ts';
+import { parseThreshold } from '../src/components/settings/risk-rules.ts';
+import { entryErrors, targetTotal, toMap } from '../src/components/settings/targets.ts';
 import { readNumber, toDecimalString } from '../src/lib/number-input.ts';
 
 describe('readNumber', () => {
@@ -82,5 +85,27 @@ describe('validators read numbers leniently', () => {
     expect(ratePercentError('4.555')).toBe('Use at most 2 decimal places, such as 4.25.');
     expect(ratePercentError('0.045%')).toBe('Use at most 2 decimal places, such as 4.25.');
     expect(ratePercentError('101')).toBe('The rate must be at most 100%.');
+  });
+});
+
+describe('the settings forms read numbers through the same module', () => {
+  it('counts "60%" as 60 in the targets, their live total and the saved map', () => {
+    const inputs = { equity: '60%', fixed_income: ' 40 ' };
+    expect(entryErrors(inputs)).toEqual({});
+    expect(targetTotal(inputs)).toBe(100);
+    expect(toMap(inputs)).toEqual({ equity: 60, fixed_income: 40 });
+    expect(entryErrors({ equity: '6,0' }).equity).toBe('Enter a number, such as 60 or 60%.');
+  });
+
+  it('reads a risk threshold typed with a percent sign or in points, and refuses a negative one', () => {
+    expect(parseThreshold('25%')).toBe(25);
+    expect(parseThreshold('7.5 pts')).toBe(7.5);
+    expect(parseThreshold('-5')).toBeNull();
+  });
+
+  it('bounds plan amounts typed with "$" and thousands separators', () => {
+    expect(planDollarsError('$70,000')).toBeNull();
+    expect(planDollarsError('$20,000,000')).toBe('At most $10,000,000 a year.');
+    expect(feePercentError('0.35%')).toBeNull();
   });
 });

@@ -66,7 +66,7 @@ describe('PlanForm', () => {
 
   it.each([
     [/Target retirement income/, '-5', 'The amount cannot be negative.'],
-    [/Yearly saving until retirement/, '1e307', 'Enter an amount in dollars, such as 1500 or 99.95.'],
+    [/Yearly saving until retirement/, '1e307', 'Enter a number, such as 1,000 or 2.5.'],
     [/Pension, Social Security/, '20000000', 'At most $10,000,000 a year.'],
     ['Year of birth', '2020', 'Enter a year from 1926 to 2010.'],
     ['Retirement age', '120', 'Enter an age from 30 to 100.'],

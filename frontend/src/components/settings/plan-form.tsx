@@ -1,6 +1,8 @@
 import type { User, UserUpdate } from '@alex/contract';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
+import { toDecimalString } from '../../lib/number-input.ts';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes.tsx';
 import { Field } from '../field.tsx';
 import {
   ageError,
@@ -40,6 +42,20 @@ export function PlanForm({
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
+  const current = JSON.stringify([
+    birthYear,
+    retirementAge,
+    years,
+    income,
+    contribution,
+    rises,
+    other,
+    otherAge,
+    fee,
+    risk,
+  ]);
+  const [savedAs, setSavedAs] = useState(current);
+  const unsavedPrompt = useUnsavedChanges(current !== savedAs, 'your retirement plan');
 
   const errors = {
     birthYear: birthYearError(birthYear, thisYear),
@@ -69,14 +85,15 @@ export function PlanForm({
         birth_year: orNull(birthYear),
         retirement_age: orNull(retirementAge),
         ...(derived === null ? { years_until_retirement: Number(years) } : {}),
-        target_retirement_income: income.trim(),
-        annual_contribution: contribution.trim() === '' ? null : contribution.trim(),
+        target_retirement_income: toDecimalString(income),
+        annual_contribution: contribution.trim() === '' ? null : toDecimalString(contribution),
         contribution_rises_with_inflation: rises,
-        other_retirement_income: other.trim(),
+        other_retirement_income: toDecimalString(other),
         other_income_start_age: orNull(otherAge),
-        annual_fee_percent: fee.trim() === '' ? '0' : fee.trim(),
+        annual_fee_percent: fee.trim() === '' ? '0' : toDecimalString(fee),
         risk_score: orNull(risk),
       });
+      setSavedAs(current);
       setStatus({ kind: 'saved' });
     } catch (err: unknown) {
       setStatus({ kind: 'error', error: err });
@@ -88,6 +105,7 @@ export function PlanForm({
   const show = (error: string | null) => (submitted ? error : null);
   return (
     <form className="card stack" onSubmit={submit} noValidate aria-labelledby="plan-heading">
+      {unsavedPrompt}
       <h2 id="plan-heading" className="h2">
         Your retirement plan
       </h2>

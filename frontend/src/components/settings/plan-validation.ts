@@ -1,4 +1,5 @@
 import { MAX_ANNUAL_FEE_PERCENT, MAX_PLAN_DOLLARS, PLAN_AGE_RANGE } from '@alex/contract';
+import { readNumber } from '../../lib/number-input.ts';
 import { cashError } from '../portfolio/validation.ts';
 
 /** The same bounds the API applies to the plan, checked as the user types; each returns an error or null. */
@@ -8,7 +9,9 @@ export function planDollarsError(text: string, options: { optional?: boolean } =
   if (text.trim() === '') return options.optional ? null : 'Enter an amount in dollars (0 if none).';
   const error = cashError(text);
   if (error) return error.replace('Cash cannot be negative.', 'The amount cannot be negative.');
-  if (Number(text) > MAX_PLAN_DOLLARS) return `At most $${MAX_PLAN_DOLLARS.toLocaleString('en-US')} a year.`;
+  const reading = readNumber(text, { currency: true });
+  if (reading.ok && Number(reading.value) > MAX_PLAN_DOLLARS)
+    return `At most $${MAX_PLAN_DOLLARS.toLocaleString('en-US')} a year.`;
   return null;
 }
 
@@ -42,8 +45,10 @@ export function yearsError(text: string): string | null {
 
 /** Fees in percent of the balance a year: 0 to 5, at most 2 decimal places. */
 export function feePercentError(text: string): string | null {
-  const value = text.trim();
-  if (value === '') return null;
-  if (!/^\d+(\.\d{1,2})?$/.test(value)) return 'Enter a percentage with at most 2 decimals, such as 0.25.';
-  return Number(value) > MAX_ANNUAL_FEE_PERCENT ? `At most ${MAX_ANNUAL_FEE_PERCENT}% a year.` : null;
+  if (text.trim() === '') return null;
+  const reading = readNumber(text, { percent: true });
+  if (!reading.ok || !/^\d+(\.\d{1,2})?$/.test(reading.value)) {
+    return 'Enter a percentage with at most 2 decimals, such as 0.25.';
+  }
+  return Number(reading.value) > MAX_ANNUAL_FEE_PERCENT ? `At most ${MAX_ANNUAL_FEE_PERCENT}% a year.` : null;
 }

@@ -1,6 +1,7 @@
 import type { RiskCheck, RiskChecks, RiskRulesUpdate } from '@alex/contract';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes.tsx';
 import { type RuleInput, thresholdError, toRuleInputs, toUpdate, unitLabel } from './risk-rules.ts';
 
 /** The risk checks' thresholds and on/off switches, with their own Save. */
@@ -16,6 +17,9 @@ export function RiskRulesForm({
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
+  const current = JSON.stringify(inputs);
+  const [savedAs, setSavedAs] = useState(current);
+  const unsavedPrompt = useUnsavedChanges(current !== savedAs, 'your risk checks');
 
   const errors = Object.fromEntries(
     rules.map((rule) => [rule.id, thresholdError(inputs[rule.id]?.threshold ?? '', rule)]),
@@ -39,6 +43,7 @@ export function RiskRulesForm({
       const saved = await onSave(toUpdate(inputs));
       setRules(saved.checks);
       setInputs(toRuleInputs(saved.checks));
+      setSavedAs(JSON.stringify(toRuleInputs(saved.checks)));
       setStatus({ kind: 'saved' });
     } catch (err: unknown) {
       setStatus({ kind: 'error', error: err });
@@ -55,6 +60,7 @@ export function RiskRulesForm({
       noValidate
       aria-labelledby="risk-rules-heading"
     >
+      {unsavedPrompt}
       <h2 id="risk-rules-heading" className="h2">
         Risk checks
       </h2>

@@ -1,4 +1,5 @@
 import type { RiskCheck, RiskRulesUpdate } from '@alex/contract';
+import { readNumber } from '../../lib/number-input.ts';
 
 /** One rule as edited: its switch and its threshold as typed. */
 export interface RuleInput {
@@ -15,13 +16,8 @@ export function toRuleInputs(checks: readonly RiskCheck[]): Record<string, RuleI
 
 /** A threshold as typed, read leniently ("25", "25%", " 7.5 "), or null when it is not a number. */
 export function parseThreshold(text: string): number | null {
-  const cleaned = text
-    .trim()
-    .replace(/%$/, '')
-    .replace(/\s*(pts?|points?)$/i, '')
-    .trim();
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
+  const reading = readNumber(text.replace(/\s*(pts?|points?)\s*$/i, ''), { percent: true });
+  return reading.ok && !reading.value.startsWith('-') ? Number(reading.value) : null;
 }
 
 /** The problem with a threshold for its rule, or null. */

@@ -1,5 +1,12 @@
+import { readNumber } from '../../lib/number-input.ts';
 import type { AllocationMap } from '../../lib/portfolio.ts';
 import { humanize } from '../format.ts';
+
+/** A target as typed ("60", "60%", " 12.5 "), or null when it is not a number from 0 up. */
+function percentOf(text: string): number | null {
+  const reading = readNumber(text, { percent: true });
+  return reading.ok && !reading.value.startsWith('-') ? Number(reading.value) : null;
+}
 
 /** How far from 100 a set of targets may sum, as at the API. */
 export const TARGET_TOLERANCE = 0.05;
@@ -17,8 +24,8 @@ export function entryErrors(inputs: TargetInputs): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [key, text] of Object.entries(inputs)) {
     if (text.trim() === '') continue;
-    const value = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(value)) errors[key] = 'Enter a number.';
+    const value = percentOf(text);
+    if (value === null) errors[key] = 'Enter a number, such as 60 or 60%.';
     else if (value > 100) errors[key] = 'At most 100.';
   }
   return errors;
@@ -28,8 +35,8 @@ export function entryErrors(inputs: TargetInputs): Record<string, string> {
 export function targetTotal(inputs: TargetInputs): number {
   let hundredths = 0;
   for (const text of Object.values(inputs)) {
-    const value = Number(text);
-    if (text.trim() !== '' && Number.isFinite(value)) hundredths += Math.round(value * 100);
+    const value = text.trim() === '' ? null : percentOf(text);
+    if (value !== null) hundredths += Math.round(value * 100);
   }
   return hundredths / 100;
 }
@@ -45,8 +52,8 @@ export function totalError(inputs: TargetInputs): string | null {
 export function toMap(inputs: TargetInputs): AllocationMap {
   const map: AllocationMap = {};
   for (const [key, text] of Object.entries(inputs)) {
-    const value = Number(text);
-    if (text.trim() !== '' && value > 0) map[key] = value;
+    const value = text.trim() === '' ? null : percentOf(text);
+    if (value !== null && value > 0) map[key] = value;
   }
   return map;
 }
