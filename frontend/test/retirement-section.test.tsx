@@ -74,4 +74,23 @@ describe('RetirementSection', () => {
       '$1,200,000 in nominal dollars',
     );
   });
+
+  it('gives the projection as a table too', async () => {
+    // Prepare
+    const chart = {
+      title: 'Retirement Projection',
+      type: 'projection' as const,
+      description: '',
+      retirement_year: 2,
+      data: POINTS,
+    };
+
+    // Act
+    render(<RetirementSection retirement={retirementFixture({ figures: FIGURES, chart })} />);
+    await screen.findByTestId('projection-retirement', {}, { timeout: 15_000 });
+
+    // Assess
+    const table = screen.getByRole('table', { name: /Retirement Projection: projected portfolio value/ });
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(POINTS.length);
+  });
 });

@@ -98,7 +98,7 @@ export default function ProjectionChart({ chart }: { chart: Projection }) {
         }`}
       >
         <ResponsiveContainer width="100%" height={280}>
-          <ComposedChart data={data} margin={{ left: 8, right: 16, top: 8 }}>
+          <ComposedChart data={data} margin={{ left: 8, right: 16, top: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis
               dataKey="label"
@@ -142,6 +142,32 @@ export default function ProjectionChart({ chart }: { chart: Projection }) {
           </ComposedChart>
         </ResponsiveContainer>
       </div>
+      <details className="projection-table">
+        <summary>The projection as a table</summary>
+        <table className="compact">
+          <caption className="sr-only">
+            {chart.title}: projected portfolio value in {unitLabel}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{hasAge ? 'Age' : 'Year'}</th>
+              <th scope="col">Bad markets (10th percentile)</th>
+              <th scope="col">Median</th>
+              <th scope="col">Good markets (90th percentile)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((point) => (
+              <tr key={point.year}>
+                <th scope="row">{point.label}</th>
+                <td className="num money">{formatMoneyWhole(point.band[0])}</td>
+                <td className="num money">{formatMoneyWhole(point.p50)}</td>
+                <td className="num money">{formatMoneyWhole(point.band[1])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       {retireAt && (
         <p className="muted" data-testid="projection-retirement">
           Retirement starts at {hasAge ? `age ${retireAt.label}` : `year ${retireAt.year}`}: the median

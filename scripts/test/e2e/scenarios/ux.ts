@@ -194,6 +194,14 @@ export function uxScenarios(e2e: E2E): void {
       );
       expect(await page.locator('figure[data-chart]').count()).toBeGreaterThanOrEqual(3);
       expect(chartStops).toEqual([]);
+      // So is the retirement projection's drawing (its figures are in the table below it).
+      await page.getByTestId('projection-retirement').waitFor({ timeout: 90_000 });
+      const projectionStops = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.chart-plot [tabindex]:not([tabindex="-1"])')).map((el) =>
+          el.outerHTML.slice(0, 120),
+        ),
+      );
+      expect(projectionStops).toEqual([]);
       // From the page's start, the last link of the page is reached without passing through a chart.
       await page.locator('main').focus();
       const presses = await tabTo(page, /All reports/, 40);
