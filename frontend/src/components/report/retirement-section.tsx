@@ -20,21 +20,21 @@ function Headline({ figures }: { figures: RetirementFigures }) {
       <div className="stat">
         <dt>Chance your target income lasts</dt>
         <dd data-testid="retirement-chance">{formatChance(figures.success_rate_percent)}</dd>
-        <p className="muted">
+        <dd className="muted">
           {dollars(figures.target_income_today)} a year in today's dollars: <strong>{figures.verdict}</strong>
-        </p>
+        </dd>
       </div>
       <div className="stat">
         <dt>Income that lasts in 9 of 10 markets (today's dollars)</dt>
         <dd data-testid="retirement-income">{dollars(figures.sustainable_income_today)} a year</dd>
         {figures.other_income_today > 0 && (
-          <p className="muted">including {dollars(figures.other_income_today)} a year of other income</p>
+          <dd className="muted">including {dollars(figures.other_income_today)} a year of other income</dd>
         )}
       </div>
       <div className="stat">
         <dt>Median portfolio {when} (today's dollars)</dt>
         <dd data-testid="retirement-median">{dollars(figures.at_retirement_today.p50)}</dd>
-        <p className="muted">{dollars(figures.at_retirement_nominal.p50)} in nominal dollars of that year</p>
+        <dd className="muted">{dollars(figures.at_retirement_nominal.p50)} in nominal dollars of that year</dd>
       </div>
     </dl>
   );
