@@ -34,7 +34,9 @@ function Headline({ figures }: { figures: RetirementFigures }) {
       <div className="stat">
         <dt>Median portfolio {when} (today's dollars)</dt>
         <dd data-testid="retirement-median">{dollars(figures.at_retirement_today.p50)}</dd>
-        <dd className="muted">{dollars(figures.at_retirement_nominal.p50)} in nominal dollars of that year</dd>
+        <dd className="muted">
+          {dollars(figures.at_retirement_nominal.p50)} in nominal dollars of that year
+        </dd>
       </div>
     </dl>
   );
