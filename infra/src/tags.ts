@@ -14,6 +14,7 @@ export function costTags(config: Pick<Config, 'stage' | 'owner'>): Record<string
 export const UNTAGGABLE_RESOURCE_TYPES: ReadonlyMap<string, string> = new Map([
   ['aws_iam_role_policy', 'inline policy of a tagged role'],
   ['aws_lambda_permission', 'resource policy statement of a tagged function'],
+  ['aws_cloudwatch_event_target', 'target of a tagged EventBridge rule'],
   ['aws_sqs_queue_redrive_allow_policy', 'attribute of the tagged DLQ'],
   ['aws_apigatewayv2_integration', 'part of the tagged HTTP API'],
   ['aws_apigatewayv2_route', 'part of the tagged HTTP API'],

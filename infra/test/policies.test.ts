@@ -92,6 +92,14 @@ const ACTIONS: Record<string, string[]> = {
     'lambda:DeleteEventSourceMapping',
   ],
   aws_lambda_permission: ['lambda:AddPermission', 'lambda:GetPolicy', 'lambda:RemovePermission'],
+  aws_cloudwatch_event_rule: [
+    'events:PutRule',
+    'events:DescribeRule',
+    'events:DeleteRule',
+    'events:ListTagsForResource',
+    'events:TagResource',
+  ],
+  aws_cloudwatch_event_target: ['events:PutTargets', 'events:ListTargetsByRule', 'events:RemoveTargets'],
   aws_secretsmanager_secret: [
     'secretsmanager:CreateSecret',
     'secretsmanager:DescribeSecret',

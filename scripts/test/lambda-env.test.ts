@@ -8,6 +8,7 @@ import { loadConfig, PARTS, stackJsonPath, synthesize } from '@alex/infra';
 import { TEST_ENV as DEPLOY_ENV } from '@alex/infra/testing';
 import { knowledgeFromEnv } from '@alex/knowledge';
 import { plannerEnv } from '@alex/planner';
+import { pricesHandlerDeps } from '@alex/prices';
 import { reporterEnv } from '@alex/reporter';
 import { describe, expect, it } from 'vitest';
 
@@ -88,5 +89,22 @@ describe('the environment infra gives each Lambda', () => {
     expect(settings.database.mode).toBe('aurora');
     expect(settings.localMode).toBe(false);
     expect(settings.auth.issuer).toBe(DEPLOY_ENV.CLERK_ISSUER);
+  });
+
+  it('parses with the prices reader, the Polygon key in Secrets Manager', async () => {
+    const env = envOf('prices');
+    const seen: unknown[] = [];
+    const secrets = {
+      send: async (command: { input: unknown }) => {
+        seen.push(command.input);
+        return { SecretString: JSON.stringify({ POLYGON_API_KEY: '' }) };
+      },
+    };
+    const deps = pricesHandlerDeps(env, { secrets: secrets as never });
+
+    expect(env.AURORA_CLUSTER_ARN).toMatch(/^arn:/);
+    await expect(deps.polygonKey()).resolves.toBeUndefined();
+    expect(seen).toEqual([{ SecretId: env.POLYGON_SECRET_ARN }]);
+    expect(env.POLYGON_SECRET_ARN).toMatch(/^arn:/);
   });
 });

@@ -28,6 +28,8 @@ export const LAMBDA_SIZES: Readonly<Record<Service, LambdaSize>> = {
   charter: { timeoutSeconds: 300, memoryMb: 1024 },
   retirement: { timeoutSeconds: 300, memoryMb: 1024 },
   api: { timeoutSeconds: 30, memoryMb: 512 },
+  // One Polygon call a trading day back (a few on a long weekend) and one write per instrument.
+  prices: { timeoutSeconds: 120, memoryMb: 256 },
 };
 
 /** What a NodeLambda needs beyond the config. */

@@ -13,7 +13,10 @@ import { findTerraform, Terraform } from './terraform.ts';
 import { invalidate, uploadSpa } from './upload.ts';
 
 /** Which zips each part needs in dist/lambdas. */
-const ZIPS_BY_PART: Partial<Record<PartNumber, readonly Service[]>> = { 6: AGENTS, 7: ['api'] };
+const ZIPS_BY_PART: Partial<Record<PartNumber, readonly Service[]>> = {
+  6: [...AGENTS, 'prices'],
+  7: ['api'],
+};
 
 /**
  * `scripts/deploy.ts [--part N]`: package, synthesise, terraform apply each part in order, then for

@@ -9,6 +9,7 @@ import { bedrockAccess } from '../bedrock.ts';
 import type { Config } from '../config.ts';
 import { AnalysisQueue } from '../constructs/analysis-queue.ts';
 import { NodeLambda } from '../constructs/node-lambda.ts';
+import { PriceUpdate } from '../constructs/price-update.ts';
 import { databaseAccess, type PolicyStatement, readSecrets } from '../iam.ts';
 import { type AGENTS, DATABASE_NAME, functionName, resourceName } from '../naming.ts';
 import { readStack } from '../state.ts';
@@ -28,7 +29,10 @@ export const AGENT_NEEDS: Readonly<Record<Agent, { bedrock: boolean; marketKnowl
   retirement: { bedrock: true, marketKnowledge: false },
 };
 
-/** Part 6: the planner fed by SQS, the four agents it invokes, their roles, logs and secrets. */
+/**
+ * Part 6: the planner fed by SQS, the four agents it invokes, their roles, logs and secrets, and the
+ * optional daily price update.
+ */
 export class AgentsStack extends AlexStack {
   constructor(scope: Construct, config: Config) {
     super(scope, 'agents', config);
@@ -182,6 +186,8 @@ export class AgentsStack extends AlexStack {
       scalingConfig: { maximumConcurrency: config.plannerMaxConcurrency },
     });
 
+    const prices = new PriceUpdate(this, 'prices', { config, clusterArn, secretArn });
+
     this.output('queue_url', queue.queue.url, 'SQS_QUEUE_URL for the API');
     this.output('queue_arn', queue.queue.arn, 'the API may only SendMessage here');
     this.output('queue_name', queue.queue.name, 'analysis queue');
@@ -189,5 +195,7 @@ export class AgentsStack extends AlexStack {
     this.output('dlq_url', queue.dlq.url, 'inspect or redrive failed jobs');
     this.output('langfuse_secret_arn', langfuse.arn, 'put the Langfuse keys here');
     this.output('planner_function_name', planner.fn.functionName, 'the orchestrator');
+    this.output('polygon_secret_arn', prices.secret.arn, 'put the Polygon.io key here (optional)');
+    this.output('prices_function_name', prices.lambda.fn.functionName, 'the daily price update');
   }
 }

@@ -53,7 +53,7 @@ describe('deploy', () => {
   it('refuses Part 6 until the database stack is deployed', async () => {
     const runner = new FakeRunner();
     const { ctx, dist } = workspace(runner);
-    for (const agent of ['planner', 'tagger', 'reporter', 'charter', 'retirement'])
+    for (const agent of ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'prices'])
       writeFile(join(dist, `${agent}.zip`), 'z');
     await expect(deploy(['--part', '6'], ctx)).rejects.toThrow('deploy --part 5 first');
   });
@@ -64,7 +64,7 @@ describe('deploy', () => {
     writeFile(join(repo, 'package.json'), JSON.stringify({ scripts: { package: 'tsx scripts/package.ts' } }));
     markDeployed(stateDir, 'database');
     await expect(deploy(['--part', '6'], ctx)).rejects.toThrow(
-      /Missing Lambda bundles .*planner\.zip, tagger\.zip, reporter\.zip, charter\.zip, retirement\.zip/,
+      /Missing Lambda bundles .*planner\.zip, tagger\.zip, reporter\.zip, charter\.zip, retirement\.zip, prices\.zip/,
     );
     expect(runner.calls[0]).toMatchObject({ command: 'pnpm', args: ['run', 'package'] });
   });
@@ -72,7 +72,7 @@ describe('deploy', () => {
   it('deploys every part in order in one run, each after the stacks it reads', async () => {
     const runner = new FakeRunner(['terraform'], { 'api-frontend': EDGE_OUTPUTS });
     const { ctx, dist } = workspace(runner);
-    for (const service of ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'api']) {
+    for (const service of ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'prices', 'api']) {
       writeFile(join(dist, `${service}.zip`), 'z');
     }
     await deploy(['--yes'], ctx);
@@ -146,7 +146,7 @@ describe('deploy', () => {
       LANGFUSE_PUBLIC_KEY: 'pk-lf-1',
       LANGFUSE_SECRET_KEY: 'sk-lf-1',
     });
-    for (const agent of ['planner', 'tagger', 'reporter', 'charter', 'retirement'])
+    for (const agent of ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'prices'])
       writeFile(join(dist, `${agent}.zip`), 'z');
     markDeployed(stateDir, 'database');
     await deploy(['--part', '6'], ctx);
@@ -163,7 +163,7 @@ describe('deploy', () => {
   it('leaves the Langfuse secret alone when no keys are configured', async () => {
     const runner = new FakeRunner(['terraform'], { agents: { langfuse_secret_arn: 'arn:langfuse' } });
     const { ctx, dist, stateDir } = workspace(runner);
-    for (const agent of ['planner', 'tagger', 'reporter', 'charter', 'retirement'])
+    for (const agent of ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'prices'])
       writeFile(join(dist, `${agent}.zip`), 'z');
     markDeployed(stateDir, 'database');
     await deploy(['--part', '6'], ctx);

@@ -50,6 +50,15 @@ function resourcesFor(service: string, action: string): string[] {
     .flatMap((s) => list(s.Resource));
 }
 
+/** The placeholder version of one secret, found by the secret's `id` reference. */
+function secretVersion(secretIdRef: string): Record<string, unknown> {
+  const found = resources(agents, 'aws_secretsmanager_secret_version').filter((r) =>
+    String(r.body.secret_id).startsWith(`\${${secretIdRef.replace(/\.id$/, '')}`),
+  );
+  if (found.length !== 1) throw new Error(`expected one version of ${secretIdRef}, found ${found.length}`);
+  return (found[0] as FoundResource).body;
+}
+
 describe('the agents stack (Part 6)', () => {
   it('deploys the five agents on Node.js 22 arm64 with the index.handler entry point', () => {
     for (const service of AGENTS) {
@@ -72,7 +81,9 @@ describe('the agents stack (Part 6)', () => {
   it('gives every function its own role', () => {
     const roles = new Set(AGENTS.map((service) => fn(service).role));
     expect(roles.size).toBe(5);
-    expect(resources(agents, 'aws_iam_role')).toHaveLength(5);
+    // …and the daily price update its own: five agents plus one.
+    expect(resources(agents, 'aws_iam_role')).toHaveLength(6);
+    expect(roles.has(fn('prices').role)).toBe(false);
   });
 
   it('creates each function its log group with a retention period', () => {
@@ -192,7 +203,7 @@ describe('the agents stack (Part 6)', () => {
         Object.keys(variables).filter((k) => k.startsWith('LANGFUSE_') && k !== 'LANGFUSE_SECRET_ARN'),
       ).toEqual([]);
     }
-    const version = only(agents, 'aws_secretsmanager_secret_version');
+    const version = secretVersion('aws_secretsmanager_secret.langfuse.id');
     expect(JSON.parse(String(version.secret_string))).toMatchObject({
       LANGFUSE_PUBLIC_KEY: '',
       LANGFUSE_SECRET_KEY: '',

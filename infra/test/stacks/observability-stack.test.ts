@@ -10,7 +10,7 @@ beforeAll(() => {
   stack = synthAll().stacks.observability;
 });
 
-const SERVICES = ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'api'];
+const SERVICES = ['planner', 'tagger', 'reporter', 'charter', 'retirement', 'api', 'prices'];
 const alarms = () => resources(stack, 'aws_cloudwatch_metric_alarm').map((alarm) => alarm.body);
 const alarm = (name: string) => alarms().find((body) => body.alarm_name === `alex-test-${name}`);
 const dashboard = () =>

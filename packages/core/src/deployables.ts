@@ -6,8 +6,11 @@ export const AGENT_NAMES = ['tagger', 'reporter', 'charter', 'retirement'] as co
 /** An agent the planner invokes. */
 export type AgentName = (typeof AGENT_NAMES)[number];
 
-/** Every Lambda the project deploys (one zip each in dist/lambdas): the planner, its agents, the API. */
-export const LAMBDA_NAMES = ['planner', ...AGENT_NAMES, 'api'] as const;
+/**
+ * Every Lambda the project deploys (one zip each in dist/lambdas): the planner, its agents, the API,
+ * and the daily price update.
+ */
+export const LAMBDA_NAMES = ['planner', ...AGENT_NAMES, 'api', 'prices'] as const;
 /** A deployable service name. */
 export type LambdaName = (typeof LAMBDA_NAMES)[number];
 
@@ -32,6 +35,7 @@ export const ENV = {
   CORS_ORIGINS: 'CORS_ORIGINS',
   CLERK_WEBHOOK_SECRET_ARN: 'CLERK_WEBHOOK_SECRET_ARN',
   ORIGIN_SECRET_ARN: 'ORIGIN_SECRET_ARN',
+  POLYGON_SECRET_ARN: 'POLYGON_SECRET_ARN',
   STALE_JOB_SECONDS: 'STALE_JOB_SECONDS',
   LOG_LEVEL: 'LOG_LEVEL',
   ALEX_STAGE: 'ALEX_STAGE',
