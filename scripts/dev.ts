@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { modelConfigFromEnv } from '@alex/agents';
 import { createLogger, parseLogLevel } from '@alex/core';
 import { localDataApiClient, resetDatabase, runMigrations } from '@alex/database';
-import { localStoreFromEnv, redact, startLocalDataApi } from '@alex/local-data-api';
+import { localStoreFromEnv, redact, startLocalDataApiInWorker } from '@alex/local-data-api';
 import { runMain, UsageError } from './lib/cli.ts';
 import { announceTarget, env, portFromEnv, REPO_ROOT } from './lib/env.ts';
 
@@ -50,7 +50,8 @@ await runMain(async () => {
     const where =
       store.kind === 'postgres' ? `PostgreSQL ${redact(store.url)}` : `embedded PGlite in ${store.dataDir}`;
     console.log(`Starting the local Data API over ${where} …`);
-    const server = await startLocalDataApi({ store, host: HOST, port }).catch(
+    // In a worker thread: the database's work stays off the thread serving the API and the SPA.
+    const server = await startLocalDataApiInWorker({ store, host: HOST, port }).catch(
       portInUse(port, 'DATA_API_PORT'),
     );
     stops.push(() => server.close());

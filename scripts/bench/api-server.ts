@@ -13,7 +13,7 @@ import { createLocalIssuer } from '@alex/api';
 import { createLogger } from '@alex/core';
 import { localDataApiClient, resetDatabase, runMigrations } from '@alex/database';
 import { DEMO_USER } from '@alex/database/testing';
-import { type LocalStore, startLocalDataApi } from '@alex/local-data-api';
+import { type LocalStore, startLocalDataApiInWorker } from '@alex/local-data-api';
 import { env } from '../lib/env.ts';
 import { startLocalApi } from '../lib/local-api.ts';
 
@@ -34,7 +34,7 @@ const store: LocalStore = postgresUrl
   ? { kind: 'postgres', url: postgresUrl }
   : { kind: 'pglite', dataDir: join(folder, 'pgdata') };
 
-const dataApi = await startLocalDataApi({ store, host: HOST, port: 0 });
+const dataApi = await startLocalDataApiInWorker({ store, host: HOST, port: 0 });
 const client = localDataApiClient(dataApi.url);
 await runMigrations(client);
 await resetDatabase(client, { withTestData: true });

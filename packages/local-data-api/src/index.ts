@@ -7,3 +7,4 @@ export { postgresReachable } from './postgres-reachable.ts';
 export { type SeededDatabase, startSeededDatabase } from './seeded.ts';
 export type { RunningDataApi } from './server.ts';
 export { defaultDataDir, type LocalStore, openBackend, startLocalDataApi } from './start.ts';
+export { type DataApiThread, startLocalDataApiInWorker } from './start-worker.ts';
