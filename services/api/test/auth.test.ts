@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { base64url, SignJWT } from 'jose';
+import { base64url, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJwtVerifier } from '../src/auth.ts';
 import { UnauthorizedError } from '../src/errors.ts';
@@ -148,5 +148,51 @@ describe('JWKS over HTTP', () => {
     const verifier = createJwtVerifier({ jwks: url, issuer: ISSUER, authorizedParties: [SPA_ORIGIN] });
     const stranger = await makeKey('stranger');
     await expect(verifier.verify(await signToken(stranger))).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+});
+
+describe('a verified token is trusted again for a short while', () => {
+  /** A verifier on a clock the test moves, counting how often it checks a signature. */
+  function countingVerifier(start: number) {
+    let clock = start;
+    const counter = { checks: 0 };
+    const verifier = createJwtVerifier({
+      jwks: async () => {
+        counter.checks += 1;
+        return importJWK(api.key.publicJwk, 'RS256');
+      },
+      issuer: ISSUER,
+      authorizedParties: [SPA_ORIGIN],
+      now: () => new Date(clock),
+    });
+    return { verifier, counter, advance: (ms: number) => (clock += ms) };
+  }
+
+  it('checks the signature once, again after a minute, and refuses the token once it expires', async () => {
+    const issued = Math.floor(Date.now() / 1000);
+    const token = await signToken(api.key, { expiresIn: issued + 120 });
+    const { verifier, counter, advance } = countingVerifier(issued * 1000);
+
+    await verifier.verify(token);
+    const again = await verifier.verify(token);
+    expect(again.userId).toBe(DEMO_USER);
+    expect(counter.checks).toBe(1);
+
+    advance(61_000);
+    await verifier.verify(token);
+    expect(counter.checks).toBe(2);
+
+    advance(65_000);
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('never takes a token whose signature differs from a verified one for it', async () => {
+    const token = await signToken(api.key);
+    const { verifier } = countingVerifier(Date.now());
+    await verifier.verify(token);
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${base64url.encode('not the signature')}`;
+
+    await expect(verifier.verify(forged)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 });
