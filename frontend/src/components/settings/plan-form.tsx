@@ -1,8 +1,6 @@
 import type { User, UserUpdate } from '@alex/contract';
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
 import { toDecimalString } from '../../lib/number-input.ts';
-import { useUnsavedChanges } from '../../lib/use-unsaved-changes.tsx';
 import { Field } from '../field.tsx';
 import {
   ageError,
@@ -11,6 +9,8 @@ import {
   planDollarsError,
   yearsError,
 } from './plan-validation.ts';
+import { fixFieldsMessage, SaveFooter } from './save-footer.tsx';
+import { useFormSave } from './use-form-save.ts';
 
 const text = (value: number | string | null): string => (value === null ? '' : String(value));
 const orNull = (value: string): number | null => (value.trim() === '' ? null : Number(value));
@@ -39,9 +39,6 @@ export function PlanForm({
   const [otherAge, setOtherAge] = useState(text(user.other_income_start_age));
   const [fee, setFee] = useState(user.annual_fee_percent);
   const [risk, setRisk] = useState(text(user.risk_score));
-  const [submitted, setSubmitted] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
-  const [busy, setBusy] = useState(false);
   const current = JSON.stringify([
     birthYear,
     retirementAge,
@@ -54,8 +51,7 @@ export function PlanForm({
     fee,
     risk,
   ]);
-  const [savedAs, setSavedAs] = useState(current);
-  const unsavedPrompt = useUnsavedChanges(current !== savedAs, 'your retirement plan');
+  const form = useFormSave(current, 'your retirement plan');
 
   const errors = {
     birthYear: birthYearError(birthYear, thisYear),
@@ -74,13 +70,8 @@ export function PlanForm({
       ? Math.max(0, Number(retirementAge) - (thisYear - Number(birthYear)))
       : null;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setStatus(null);
-    if (invalid) return;
-    setBusy(true);
-    try {
+  const submit = (event: FormEvent) =>
+    form.submit(event, invalid, async () => {
       await onSave({
         birth_year: orNull(birthYear),
         retirement_age: orNull(retirementAge),
@@ -93,19 +84,13 @@ export function PlanForm({
         annual_fee_percent: fee.trim() === '' ? '0' : toDecimalString(fee),
         risk_score: orNull(risk),
       });
-      setSavedAs(current);
-      setStatus({ kind: 'saved' });
-    } catch (err: unknown) {
-      setStatus({ kind: 'error', error: err });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return current;
+    });
 
-  const show = (error: string | null) => (submitted ? error : null);
+  const show = (error: string | null) => (form.submitted ? error : null);
   return (
     <form className="card stack" onSubmit={submit} noValidate aria-labelledby="plan-heading">
-      {unsavedPrompt}
+      {form.unsavedPrompt}
       <h2 id="plan-heading" className="h2">
         Your retirement plan
       </h2>
@@ -210,24 +195,13 @@ export function PlanForm({
           </select>
         </Field>
       </div>
-      <div className="row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Save my plan'}
-        </button>
-        <span role="status" aria-live="polite">
-          {status?.kind === 'saved' && 'Plan saved. Your next analysis uses it.'}
-        </span>
-      </div>
-      {submitted && invalid && (
-        <p className="error-text" role="alert">
-          Please fix the highlighted fields: {Object.values(errors).filter(Boolean).join(' ')}
-        </p>
-      )}
-      {status?.kind === 'error' && (
-        <div className="error-text" role="alert">
-          {errorMessage(status.error)}
-        </div>
-      )}
+      <SaveFooter
+        label="Save my plan"
+        savedMessage="Plan saved. Your next analysis uses it."
+        fixMessage={form.submitted && invalid ? fixFieldsMessage(errors) : null}
+        busy={form.busy}
+        status={form.status}
+      />
     </form>
   );
 }
