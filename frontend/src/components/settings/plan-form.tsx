@@ -131,11 +131,10 @@ export function PlanForm({
         </Field>
       </div>
       <SaveFooter
+        form={form}
         label="Save my plan"
         savedMessage="Plan saved. Your next analysis uses it."
-        fixMessage={form.submitted && invalid ? fixFieldsMessage(errors) : null}
-        busy={form.busy}
-        status={form.status}
+        fixMessage={fixFieldsMessage(errors)}
       />
     </form>
   );

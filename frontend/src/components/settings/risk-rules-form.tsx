@@ -95,11 +95,10 @@ export function RiskRulesForm({
         );
       })}
       <SaveFooter
+        form={form}
         label="Save risk checks"
         savedMessage="Risk checks saved."
-        fixMessage={form.submitted && invalid ? 'Please fix the highlighted limits.' : null}
-        busy={form.busy}
-        status={form.status}
+        fixMessage={invalid ? 'Please fix the highlighted limits.' : null}
       />
     </form>
   );

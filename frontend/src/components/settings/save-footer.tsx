@@ -1,27 +1,26 @@
 import { errorMessage } from '../../api/errors.ts';
-import type { SaveStatus } from './use-form-save.ts';
+import type { FormSave } from './use-form-save.ts';
 
-/** The alert for a form sent with errors: each field's error, in the form's order. */
-export function fixFieldsMessage(errors: Record<string, string | null>): string {
-  return `Please fix the highlighted fields: ${Object.values(errors).filter(Boolean).join(' ')}`;
+/** The alert for a form with errors: each field's error, in the form's order; null when there are none. */
+export function fixFieldsMessage(errors: Record<string, string | null>): string | null {
+  const problems = Object.values(errors).filter(Boolean);
+  return problems.length === 0 ? null : `Please fix the highlighted fields: ${problems.join(' ')}`;
 }
 
 /**
  * A /settings form's Save button and what follows it: "Saving…" while busy, `savedMessage` once
- * saved, `fixMessage` (null: none) when the form was sent with errors, and the API's error.
+ * saved, `fixMessage` (the form's errors, or null) once Save was pressed, and the API's error.
  */
 export function SaveFooter({
+  form: { submitted, busy, status },
   label,
   savedMessage,
   fixMessage,
-  busy,
-  status,
 }: {
+  form: Pick<FormSave, 'submitted' | 'busy' | 'status'>;
   label: string;
   savedMessage: string;
   fixMessage: string | null;
-  busy: boolean;
-  status: SaveStatus;
 }) {
   return (
     <>
@@ -33,7 +32,7 @@ export function SaveFooter({
           {status?.kind === 'saved' && savedMessage}
         </span>
       </div>
-      {fixMessage !== null && (
+      {submitted && fixMessage !== null && (
         <p className="error-text" role="alert">
           {fixMessage}
         </p>

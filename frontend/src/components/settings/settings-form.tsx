@@ -77,11 +77,10 @@ export function SettingsForm({
         labelFor={regionTargetLabel}
       />
       <SaveFooter
+        form={form}
         label="Save settings"
         savedMessage="Settings saved."
-        fixMessage={form.submitted && invalid ? fixFieldsMessage(errors) : null}
-        busy={form.busy}
-        status={form.status}
+        fixMessage={fixFieldsMessage(errors)}
       />
     </form>
   );
