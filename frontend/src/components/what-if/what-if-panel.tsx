@@ -57,6 +57,9 @@ interface SliderSpec {
   shown: (value: number, currentAge: number | null) => string;
 }
 
+/** A money slider's top: twice the stored amount (rounded up to $1,000), and at least `floor`. */
+const moneyMax = (floor: number, amount: number): number => Math.max(floor, Math.ceil(amount / 1000) * 2000);
+
 /** The sliders, in the order they are shown. */
 const SLIDERS: SliderSpec[] = [
   {
@@ -64,7 +67,7 @@ const SLIDERS: SliderSpec[] = [
     id: 'what-if-contribution',
     label: 'Yearly saving',
     step: 500,
-    max: (run) => Math.max(100_000, Math.ceil(run.plan.annualContribution / 1000) * 2000),
+    max: (run) => moneyMax(100_000, run.plan.annualContribution),
     shown: (value) => dollars(value),
   },
   {
@@ -81,7 +84,7 @@ const SLIDERS: SliderSpec[] = [
     id: 'what-if-income',
     label: 'Target income a year',
     step: 1000,
-    max: (run) => Math.max(200_000, Math.ceil(run.plan.targetIncome / 1000) * 2000),
+    max: (run) => moneyMax(200_000, run.plan.targetIncome),
     shown: (value) => dollars(value),
   },
   {
