@@ -53,3 +53,33 @@ export async function signIn(page: Page, user: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
+
+/**
+ * For a signed-in user with no accounts yet: opens Portfolio, creates the account `name` with `cash`
+ * in it, then adds each `[symbol, quantity]` position and waits for its row.
+ */
+export async function addAccountWithPositions(
+  page: Page,
+  account: {
+    name: string;
+    cash: string;
+    positions: ReadonlyArray<readonly [symbol: string, quantity: string]>;
+  },
+): Promise<void> {
+  await page.getByRole('link', { name: 'Portfolio' }).first().click();
+  // A user with no accounts yet gets the new-account form straight away.
+  await page.getByText('No accounts yet').waitFor();
+  await page.getByLabel('Account name').fill(account.name);
+  await page.getByLabel('Cash balance ($)').fill(account.cash);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: account.name }).waitFor();
+  await page.getByText(`Add a position to ${account.name}`).click();
+  for (const [symbol, quantity] of account.positions) {
+    await page.getByLabel('Symbol').fill(symbol);
+    // Escape closes the symbol's suggestion list, keeping the symbol as typed.
+    await page.getByLabel('Symbol').press('Escape');
+    await page.getByLabel('Quantity').fill(quantity);
+    await page.getByRole('button', { name: 'Add position' }).click();
+    await page.getByRole('rowheader', { name: symbol, exact: true }).waitFor();
+  }
+}

@@ -1,9 +1,16 @@
 import type { User, UserUpdate } from '@alex/contract';
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
 import { toDecimalString } from '../../lib/number-input.ts';
-import { useUnsavedChanges } from '../../lib/use-unsaved-changes.tsx';
 import { Field } from '../field.tsx';
+import {
+  INCOME_AND_FEE_FIELDS,
+  type PlanFacts,
+  type PlanFieldSpec,
+  type PlanInputs,
+  type PlanTextKey,
+  planInputs,
+  TIMING_AND_SAVING_FIELDS,
+} from './plan-fields.ts';
 import {
   ageError,
   birthYearError,
@@ -11,8 +18,9 @@ import {
   planDollarsError,
   yearsError,
 } from './plan-validation.ts';
+import { fixFieldsMessage, SaveFooter } from './save-footer.tsx';
+import { useFormSave } from './use-form-save.ts';
 
-const text = (value: number | string | null): string => (value === null ? '' : String(value));
 const orNull = (value: string): number | null => (value.trim() === '' ? null : Number(value));
 
 /**
@@ -29,83 +37,67 @@ export function PlanForm({
   onSave: (update: UserUpdate) => Promise<User>;
   thisYear?: number;
 }) {
-  const [birthYear, setBirthYear] = useState(text(user.birth_year));
-  const [retirementAge, setRetirementAge] = useState(text(user.retirement_age));
-  const [years, setYears] = useState(String(user.years_until_retirement));
-  const [income, setIncome] = useState(user.target_retirement_income);
-  const [contribution, setContribution] = useState(text(user.annual_contribution));
-  const [rises, setRises] = useState(user.contribution_rises_with_inflation);
-  const [other, setOther] = useState(user.other_retirement_income);
-  const [otherAge, setOtherAge] = useState(text(user.other_income_start_age));
-  const [fee, setFee] = useState(user.annual_fee_percent);
-  const [risk, setRisk] = useState(text(user.risk_score));
-  const [submitted, setSubmitted] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const current = JSON.stringify([
-    birthYear,
-    retirementAge,
-    years,
-    income,
-    contribution,
-    rises,
-    other,
-    otherAge,
-    fee,
-    risk,
-  ]);
-  const [savedAs, setSavedAs] = useState(current);
-  const unsavedPrompt = useUnsavedChanges(current !== savedAs, 'your retirement plan');
+  const [inputs, setInputs] = useState(() => planInputs(user));
+  const current = JSON.stringify(inputs);
+  const form = useFormSave(current, 'your retirement plan');
+  const set = (change: Partial<PlanInputs>) => setInputs((now) => ({ ...now, ...change }));
 
-  const errors = {
-    birthYear: birthYearError(birthYear, thisYear),
-    retirementAge: ageError(retirementAge),
-    years: yearsError(years),
-    income: planDollarsError(income),
-    contribution: planDollarsError(contribution, { optional: true }),
-    other: planDollarsError(other),
-    otherAge: ageError(otherAge),
-    fee: feePercentError(fee),
+  const errors: Record<PlanTextKey, string | null> = {
+    birthYear: birthYearError(inputs.birthYear, thisYear),
+    retirementAge: ageError(inputs.retirementAge),
+    years: yearsError(inputs.years),
+    income: planDollarsError(inputs.income),
+    contribution: planDollarsError(inputs.contribution, { optional: true }),
+    other: planDollarsError(inputs.other),
+    otherAge: ageError(inputs.otherAge),
+    fee: feePercentError(inputs.fee),
   };
   const invalid = Object.values(errors).some(Boolean);
+  const age =
+    !errors.birthYear && inputs.birthYear.trim() !== '' ? thisYear - Number(inputs.birthYear) : null;
   // With both an age and a retirement age, the years to go follow from them.
-  const derived =
-    !errors.birthYear && !errors.retirementAge && birthYear.trim() !== '' && retirementAge.trim() !== ''
-      ? Math.max(0, Number(retirementAge) - (thisYear - Number(birthYear)))
+  const derivedYears =
+    age !== null && !errors.retirementAge && inputs.retirementAge.trim() !== ''
+      ? Math.max(0, Number(inputs.retirementAge) - age)
       : null;
+  const facts: PlanFacts = { inputs, age, derivedYears };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setStatus(null);
-    if (invalid) return;
-    setBusy(true);
-    try {
+  const submit = (event: FormEvent) =>
+    form.submit(event, invalid, async () => {
       await onSave({
-        birth_year: orNull(birthYear),
-        retirement_age: orNull(retirementAge),
-        ...(derived === null ? { years_until_retirement: Number(years) } : {}),
-        target_retirement_income: toDecimalString(income),
-        annual_contribution: contribution.trim() === '' ? null : toDecimalString(contribution),
-        contribution_rises_with_inflation: rises,
-        other_retirement_income: toDecimalString(other),
-        other_income_start_age: orNull(otherAge),
-        annual_fee_percent: fee.trim() === '' ? '0' : toDecimalString(fee),
-        risk_score: orNull(risk),
+        birth_year: orNull(inputs.birthYear),
+        retirement_age: orNull(inputs.retirementAge),
+        ...(derivedYears === null ? { years_until_retirement: Number(inputs.years) } : {}),
+        target_retirement_income: toDecimalString(inputs.income),
+        annual_contribution: inputs.contribution.trim() === '' ? null : toDecimalString(inputs.contribution),
+        contribution_rises_with_inflation: inputs.rises,
+        other_retirement_income: toDecimalString(inputs.other),
+        other_income_start_age: orNull(inputs.otherAge),
+        annual_fee_percent: inputs.fee.trim() === '' ? '0' : toDecimalString(inputs.fee),
+        risk_score: orNull(inputs.risk),
       });
-      setSavedAs(current);
-      setStatus({ kind: 'saved' });
-    } catch (err: unknown) {
-      setStatus({ kind: 'error', error: err });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return current;
+    });
 
-  const show = (error: string | null) => (submitted ? error : null);
+  const field = (spec: PlanFieldSpec) => {
+    const derived = spec.derived?.(facts) ?? null;
+    return (
+      <Field
+        key={spec.id}
+        id={spec.id}
+        label={spec.label}
+        inputMode={spec.inputMode}
+        value={derived === null ? inputs[spec.key] : String(derived)}
+        readOnly={derived !== null}
+        onChange={(e) => set({ [spec.key]: e.target.value })}
+        error={derived === null && form.submitted ? errors[spec.key] : null}
+        hint={typeof spec.hint === 'function' ? spec.hint(facts) : spec.hint}
+      />
+    );
+  };
   return (
     <form className="card stack" onSubmit={submit} noValidate aria-labelledby="plan-heading">
-      {unsavedPrompt}
+      {form.unsavedPrompt}
       <h2 id="plan-heading" className="h2">
         Your retirement plan
       </h2>
@@ -114,93 +106,21 @@ export function PlanForm({
         analysis uses this plan.
       </p>
       <div className="form-grid">
-        <Field
-          id="plan-birth-year"
-          label="Year of birth"
-          inputMode="numeric"
-          value={birthYear}
-          onChange={(e) => setBirthYear(e.target.value)}
-          error={show(errors.birthYear)}
-          hint={
-            birthYear.trim() && !errors.birthYear
-              ? `Age ${thisYear - Number(birthYear)} this year`
-              : undefined
-          }
-        />
-        <Field
-          id="plan-retirement-age"
-          label="Retirement age"
-          inputMode="numeric"
-          value={retirementAge}
-          onChange={(e) => setRetirementAge(e.target.value)}
-          error={show(errors.retirementAge)}
-        />
-        <Field
-          id="settings-years"
-          label="Years until retirement"
-          inputMode="numeric"
-          value={derived === null ? years : String(derived)}
-          readOnly={derived !== null}
-          onChange={(e) => setYears(e.target.value)}
-          error={derived === null ? show(errors.years) : null}
-          hint={derived === null ? undefined : 'From your year of birth and retirement age'}
-        />
-        <Field
-          id="settings-income"
-          label="Target retirement income ($ a year, today's dollars)"
-          inputMode="decimal"
-          value={income}
-          onChange={(e) => setIncome(e.target.value)}
-          error={show(errors.income)}
-        />
-        <Field
-          id="plan-contribution"
-          label="Yearly saving until retirement ($, today's dollars)"
-          inputMode="decimal"
-          value={contribution}
-          onChange={(e) => setContribution(e.target.value)}
-          error={show(errors.contribution)}
-          hint={contribution.trim() === '' ? 'Not entered: Alex assumes $10,000 a year' : undefined}
-        />
+        {TIMING_AND_SAVING_FIELDS.map(field)}
         <div className="field">
           <label className="row" htmlFor="plan-rises">
             <input
               id="plan-rises"
               type="checkbox"
-              checked={rises}
-              onChange={(e) => setRises(e.target.checked)}
+              checked={inputs.rises}
+              onChange={(e) => set({ rises: e.target.checked })}
             />
             Raise my saving with inflation each year
           </label>
         </div>
-        <Field
-          id="plan-other-income"
-          label="Pension, Social Security or other income ($ a year, today's dollars)"
-          inputMode="decimal"
-          value={other}
-          onChange={(e) => setOther(e.target.value)}
-          error={show(errors.other)}
-        />
-        <Field
-          id="plan-other-age"
-          label="Age the other income starts"
-          inputMode="numeric"
-          value={otherAge}
-          onChange={(e) => setOtherAge(e.target.value)}
-          error={show(errors.otherAge)}
-          hint="Empty: from retirement"
-        />
-        <Field
-          id="plan-fee"
-          label="Fees (% of your balance a year)"
-          inputMode="decimal"
-          value={fee}
-          onChange={(e) => setFee(e.target.value)}
-          error={show(errors.fee)}
-          hint="Fund expense ratios plus any advisory fee, e.g. 0.25"
-        />
+        {INCOME_AND_FEE_FIELDS.map(field)}
         <Field id="plan-risk" label="Risk score (1 cautious – 10 adventurous)">
-          <select id="plan-risk" value={risk} onChange={(e) => setRisk(e.target.value)}>
+          <select id="plan-risk" value={inputs.risk} onChange={(e) => set({ risk: e.target.value })}>
             <option value="">Not set</option>
             {Array.from({ length: 10 }, (_, i) => String(i + 1)).map((score) => (
               <option key={score} value={score}>
@@ -210,24 +130,12 @@ export function PlanForm({
           </select>
         </Field>
       </div>
-      <div className="row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Save my plan'}
-        </button>
-        <span role="status" aria-live="polite">
-          {status?.kind === 'saved' && 'Plan saved. Your next analysis uses it.'}
-        </span>
-      </div>
-      {submitted && invalid && (
-        <p className="error-text" role="alert">
-          Please fix the highlighted fields: {Object.values(errors).filter(Boolean).join(' ')}
-        </p>
-      )}
-      {status?.kind === 'error' && (
-        <div className="error-text" role="alert">
-          {errorMessage(status.error)}
-        </div>
-      )}
+      <SaveFooter
+        form={form}
+        label="Save my plan"
+        savedMessage="Plan saved. Your next analysis uses it."
+        fixMessage={fixFieldsMessage(errors)}
+      />
     </form>
   );
 }

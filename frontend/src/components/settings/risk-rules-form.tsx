@@ -1,8 +1,8 @@
 import type { RiskCheck, RiskChecks, RiskRulesUpdate } from '@alex/contract';
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
-import { useUnsavedChanges } from '../../lib/use-unsaved-changes.tsx';
 import { type RuleInput, thresholdError, toRuleInputs, toUpdate, unitLabel } from './risk-rules.ts';
+import { SaveFooter } from './save-footer.tsx';
+import { useFormSave } from './use-form-save.ts';
 
 /** The risk checks' thresholds and on/off switches, with their own Save. */
 export function RiskRulesForm({
@@ -14,43 +14,28 @@ export function RiskRulesForm({
 }) {
   const [rules, setRules] = useState(checks);
   const [inputs, setInputs] = useState(() => toRuleInputs(checks));
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown } | null>(null);
-  const current = JSON.stringify(inputs);
-  const [savedAs, setSavedAs] = useState(current);
-  const unsavedPrompt = useUnsavedChanges(current !== savedAs, 'your risk checks');
+  const form = useFormSave(JSON.stringify(inputs), 'your risk checks');
 
   const errors = Object.fromEntries(
     rules.map((rule) => [rule.id, thresholdError(inputs[rule.id]?.threshold ?? '', rule)]),
   );
   const invalid = Object.values(errors).some(Boolean);
   const set = (id: string, change: Partial<RuleInput>) => {
-    setStatus(null);
+    form.clearStatus();
     setInputs((current) => ({
       ...current,
       [id]: { ...(current[id] ?? { enabled: true, threshold: '' }), ...change },
     }));
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setStatus(null);
-    if (invalid) return;
-    setBusy(true);
-    try {
+  const submit = (event: FormEvent) =>
+    form.submit(event, invalid, async () => {
       const saved = await onSave(toUpdate(inputs));
+      const savedInputs = toRuleInputs(saved.checks);
       setRules(saved.checks);
-      setInputs(toRuleInputs(saved.checks));
-      setSavedAs(JSON.stringify(toRuleInputs(saved.checks)));
-      setStatus({ kind: 'saved' });
-    } catch (err: unknown) {
-      setStatus({ kind: 'error', error: err });
-    } finally {
-      setBusy(false);
-    }
-  }
+      setInputs(savedInputs);
+      return JSON.stringify(savedInputs);
+    });
 
   return (
     <form
@@ -60,7 +45,7 @@ export function RiskRulesForm({
       noValidate
       aria-labelledby="risk-rules-heading"
     >
-      {unsavedPrompt}
+      {form.unsavedPrompt}
       <h2 id="risk-rules-heading" className="h2">
         Risk checks
       </h2>
@@ -70,7 +55,7 @@ export function RiskRulesForm({
       </p>
       {rules.map((rule) => {
         const input = inputs[rule.id] ?? { enabled: rule.enabled, threshold: String(rule.threshold) };
-        const error = submitted ? errors[rule.id] : null;
+        const error = form.submitted ? errors[rule.id] : null;
         const inputId = `risk-${rule.id}`;
         return (
           <div key={rule.id} className="risk-rule">
@@ -109,24 +94,12 @@ export function RiskRulesForm({
           </div>
         );
       })}
-      <div className="row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Save risk checks'}
-        </button>
-        <span role="status" aria-live="polite">
-          {status?.kind === 'saved' && 'Risk checks saved.'}
-        </span>
-      </div>
-      {submitted && invalid && (
-        <p className="error-text" role="alert">
-          Please fix the highlighted limits.
-        </p>
-      )}
-      {status?.kind === 'error' && (
-        <div className="error-text" role="alert">
-          {errorMessage(status.error)}
-        </div>
-      )}
+      <SaveFooter
+        form={form}
+        label="Save risk checks"
+        savedMessage="Risk checks saved."
+        fixMessage={invalid ? 'Please fix the highlighted limits.' : null}
+      />
     </form>
   );
 }

@@ -46,6 +46,65 @@ function Slider({
   );
 }
 
+/** One slider: the setting it moves, its range (from 0) and how its value reads beside its label. */
+interface SliderSpec {
+  key: keyof WhatIfSettings;
+  id: string;
+  label: string;
+  step: number;
+  /** The top of the range, from the stored run. */
+  max: (run: StoredRun) => number;
+  shown: (value: number, currentAge: number | null) => string;
+}
+
+/** A money slider's top: twice the stored amount (rounded up to $1,000), and at least `floor`. */
+const moneyMax = (floor: number, amount: number): number => Math.max(floor, Math.ceil(amount / 1000) * 2000);
+
+/** The sliders, in the order they are shown. */
+const SLIDERS: SliderSpec[] = [
+  {
+    key: 'annualContribution',
+    id: 'what-if-contribution',
+    label: 'Yearly saving',
+    step: 500,
+    max: (run) => moneyMax(100_000, run.plan.annualContribution),
+    shown: (value) => dollars(value),
+  },
+  {
+    key: 'yearsToRetirement',
+    id: 'what-if-years',
+    label: 'Retire',
+    step: 1,
+    max: (run) => Math.min(60, Math.max(run.yearsToRetirement + 15, 10)),
+    shown: (years, currentAge) =>
+      currentAge === null ? `in ${years} years` : `at age ${currentAge + years}`,
+  },
+  {
+    key: 'targetIncome',
+    id: 'what-if-income',
+    label: 'Target income a year',
+    step: 1000,
+    max: (run) => moneyMax(200_000, run.plan.targetIncome),
+    shown: (value) => dollars(value),
+  },
+  {
+    key: 'equityPercent',
+    id: 'what-if-equity',
+    label: 'Equity share',
+    step: 1,
+    max: () => 100,
+    shown: (percent) => `${percent}%`,
+  },
+  {
+    key: 'feePercent',
+    id: 'what-if-fee',
+    label: 'Fees a year',
+    step: 0.05,
+    max: () => 2,
+    shown: (percent) => `${percent.toFixed(2)}%`,
+  },
+];
+
 /**
  * Instant what-ifs: sliders for the yearly saving, retirement date, target income, equity share and
  * fees re-run the same `@alex/finance` Monte Carlo (10,000 paths, the stored seed) in a Web Worker as
@@ -105,10 +164,6 @@ export default function WhatIfPanel({ run, currentAge }: { run: StoredRun; curre
     }
   }
 
-  const retireLabel =
-    currentAge === null
-      ? `in ${settings.yearsToRetirement} years`
-      : `at age ${currentAge + settings.yearsToRetirement}`;
   return (
     <section className="card stack" aria-labelledby="what-if-heading" data-testid="what-if">
       <h3 id="what-if-heading" className="h3">
@@ -119,56 +174,19 @@ export default function WhatIfPanel({ run, currentAge }: { run: StoredRun; curre
         once. Amounts are in today's dollars.
       </p>
       <div className="form-grid">
-        <Slider
-          id="what-if-contribution"
-          label="Yearly saving"
-          value={settings.annualContribution}
-          min={0}
-          max={Math.max(100_000, Math.ceil(run.plan.annualContribution / 1000) * 2000)}
-          step={500}
-          shown={dollars(settings.annualContribution)}
-          onChange={set('annualContribution')}
-        />
-        <Slider
-          id="what-if-years"
-          label="Retire"
-          value={settings.yearsToRetirement}
-          min={0}
-          max={Math.min(60, Math.max(run.yearsToRetirement + 15, 10))}
-          step={1}
-          shown={retireLabel}
-          onChange={set('yearsToRetirement')}
-        />
-        <Slider
-          id="what-if-income"
-          label="Target income a year"
-          value={settings.targetIncome}
-          min={0}
-          max={Math.max(200_000, Math.ceil(run.plan.targetIncome / 1000) * 2000)}
-          step={1000}
-          shown={dollars(settings.targetIncome)}
-          onChange={set('targetIncome')}
-        />
-        <Slider
-          id="what-if-equity"
-          label="Equity share"
-          value={settings.equityPercent}
-          min={0}
-          max={100}
-          step={1}
-          shown={`${settings.equityPercent}%`}
-          onChange={set('equityPercent')}
-        />
-        <Slider
-          id="what-if-fee"
-          label="Fees a year"
-          value={settings.feePercent}
-          min={0}
-          max={2}
-          step={0.05}
-          shown={`${settings.feePercent.toFixed(2)}%`}
-          onChange={set('feePercent')}
-        />
+        {SLIDERS.map((slider) => (
+          <Slider
+            key={slider.id}
+            id={slider.id}
+            label={slider.label}
+            value={settings[slider.key]}
+            min={0}
+            max={slider.max(run)}
+            step={slider.step}
+            shown={slider.shown(settings[slider.key], currentAge)}
+            onChange={set(slider.key)}
+          />
+        ))}
       </div>
       {failure && (
         <p className="error-text" role="alert">

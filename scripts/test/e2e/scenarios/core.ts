@@ -1,7 +1,16 @@
 import { localDataApiClient } from '@alex/database';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, APP, type E2E, newVisitor, shot, signIn, uniqueUser } from '../harness.ts';
+import {
+  API,
+  APP,
+  addAccountWithPositions,
+  type E2E,
+  newVisitor,
+  shot,
+  signIn,
+  uniqueUser,
+} from '../harness.ts';
 
 /** The main path: sign in, build a portfolio, set targets, analyse, read the report, sign out. */
 export function coreScenarios(e2e: E2E): void {
@@ -32,25 +41,15 @@ export function coreScenarios(e2e: E2E): void {
     });
 
     it('creates an account and adds positions, one of them an unknown symbol', async () => {
-      await page.getByRole('link', { name: 'Portfolio' }).first().click();
-      // A user with no accounts yet gets the new-account form straight away.
-      await page.getByText('No accounts yet').waitFor();
-      await page.getByLabel('Account name').fill('E2E Brokerage');
-      await page.getByLabel('Cash balance ($)').fill('2500');
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByRole('heading', { name: 'E2E Brokerage' }).waitFor();
-      await page.getByText('Add a position to E2E Brokerage').click();
-      for (const [symbol, quantity] of [
-        ['SPY', '10'],
-        ['BND', '20'],
-        ['QWXYZ', '5'],
-      ] as const) {
-        await page.getByLabel('Symbol').fill(symbol);
-        await page.getByLabel('Symbol').press('Escape');
-        await page.getByLabel('Quantity').fill(quantity);
-        await page.getByRole('button', { name: 'Add position' }).click();
-        await page.getByRole('rowheader', { name: symbol, exact: true }).waitFor();
-      }
+      await addAccountWithPositions(page, {
+        name: 'E2E Brokerage',
+        cash: '2500',
+        positions: [
+          ['SPY', '10'],
+          ['BND', '20'],
+          ['QWXYZ', '5'],
+        ],
+      });
       await shot(page, '03-portfolio');
     });
 

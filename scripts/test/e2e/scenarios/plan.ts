@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, type E2E, newVisitor, shot, signIn, uniqueUser } from '../harness.ts';
+import { API, addAccountWithPositions, type E2E, newVisitor, shot, signIn, uniqueUser } from '../harness.ts';
 
 /** The headline figures the report shows for the retirement projection. */
 async function headline(page: Page): Promise<{ chance: string; income: string; median: string }> {
@@ -44,18 +44,11 @@ export function planScenarios(e2e: E2E): void {
 
     it('enters a plan in /settings and sees the next analysis use it, with units on every figure', async () => {
       await signIn(page, user);
-      await page.getByRole('link', { name: 'Portfolio' }).first().click();
-      await page.getByText('No accounts yet').waitFor();
-      await page.getByLabel('Account name').fill('Plan Brokerage');
-      await page.getByLabel('Cash balance ($)').fill('150000');
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByRole('heading', { name: 'Plan Brokerage' }).waitFor();
-      await page.getByText('Add a position to Plan Brokerage').click();
-      await page.getByLabel('Symbol').fill('SPY');
-      await page.getByLabel('Symbol').press('Escape');
-      await page.getByLabel('Quantity').fill('100');
-      await page.getByRole('button', { name: 'Add position' }).click();
-      await page.getByRole('rowheader', { name: 'SPY', exact: true }).waitFor();
+      await addAccountWithPositions(page, {
+        name: 'Plan Brokerage',
+        cash: '150000',
+        positions: [['SPY', '100']],
+      });
 
       await page.getByRole('link', { name: 'Settings' }).first().click();
       await page.getByRole('heading', { name: 'Your retirement plan' }).waitFor();

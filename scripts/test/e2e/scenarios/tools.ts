@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { APP, type E2E, newVisitor, shot, signIn, uniqueUser } from '../harness.ts';
+import { APP, addAccountWithPositions, type E2E, newVisitor, shot, signIn, uniqueUser } from '../harness.ts';
 
 /** Runs an analysis from the dashboard and waits for its report. */
 async function analyse(page: Page): Promise<void> {
@@ -34,23 +34,14 @@ export function toolsScenarios(e2e: E2E): void {
     });
 
     it('builds an equity-heavy portfolio with a little cash', async () => {
-      await page.getByRole('link', { name: 'Portfolio' }).first().click();
-      await page.getByText('No accounts yet').waitFor();
-      await page.getByLabel('Account name').fill('Tools IRA');
-      await page.getByLabel('Cash balance ($)').fill('400');
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByRole('heading', { name: 'Tools IRA' }).waitFor();
-      await page.getByText('Add a position to Tools IRA').click();
-      for (const [symbol, quantity] of [
-        ['SPY', '10'],
-        ['BND', '10'],
-      ] as const) {
-        await page.getByLabel('Symbol').fill(symbol);
-        await page.getByLabel('Symbol').press('Escape');
-        await page.getByLabel('Quantity').fill(quantity);
-        await page.getByRole('button', { name: 'Add position' }).click();
-        await page.getByRole('rowheader', { name: symbol, exact: true }).waitFor();
-      }
+      await addAccountWithPositions(page, {
+        name: 'Tools IRA',
+        cash: '400',
+        positions: [
+          ['SPY', '10'],
+          ['BND', '10'],
+        ],
+      });
     });
 
     it('shows rebalancing trades by holding that net to zero with cash', async () => {
