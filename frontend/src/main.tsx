@@ -1,10 +1,14 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
+import { watchHistory } from './lib/leave-guard.ts';
 import { prerenderedFor, Root } from './root.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+// Before the router listens: a form with unsaved edits must see Back and Forward first.
+watchHistory();
 
 const app = <Root router={(children) => <BrowserRouter>{children}</BrowserRouter>} />;
 

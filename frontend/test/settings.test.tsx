@@ -1,8 +1,11 @@
 import type { User } from '@alex/contract';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { BrowserRouter, Link, useLocation } from 'react-router-dom';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { PlanForm } from '../src/components/settings/plan-form.tsx';
 import { SettingsForm } from '../src/components/settings/settings-form.tsx';
+import { watchHistory } from '../src/lib/leave-guard.ts';
 import { noPlan } from './fixtures.ts';
 
 const user: User = {
@@ -116,5 +119,111 @@ describe('SettingsForm unsaved changes', () => {
 
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(followed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('SettingsForm unsaved changes and the browser history', () => {
+  // As main.tsx does, before any router listens.
+  beforeAll(() => watchHistory());
+
+  /** The app's pages, in the tab's real history: links between them, and two of the forms on /settings. */
+  function Pages() {
+    const { pathname } = useLocation();
+    return (
+      <>
+        <p>At {pathname}</p>
+        <Link to="/settings">Settings</Link>
+        <Link to="/portfolio">Portfolio</Link>
+        {pathname === '/settings' && (
+          <>
+            <SettingsForm user={user} onSave={vi.fn(async () => user)} />
+            <PlanForm user={user} onSave={vi.fn(async () => user)} thisYear={2026} />
+          </>
+        )}
+      </>
+    );
+  }
+
+  /** Opens `first`, follows the links to each of `then` in turn, and waits for the last page. */
+  async function visit(first: string, ...then: ('Settings' | 'Portfolio')[]) {
+    window.history.replaceState(null, '', first);
+    render(
+      <BrowserRouter>
+        <Pages />
+      </BrowserRouter>,
+    );
+    for (const name of then) {
+      await userEvent.click(screen.getByRole('link', { name }));
+      await screen.findByText(`At /${name.toLowerCase()}`);
+    }
+  }
+
+  const editName = () => userEvent.type(screen.getByLabelText('Display name'), ' Jr');
+  const name = () => (screen.getByLabelText('Display name') as HTMLInputElement).value;
+
+  it('asks before Back leaves unsaved edits behind, and keeps the address and the edits on Cancel', async () => {
+    await visit('/dashboard', 'Settings');
+    await editName();
+
+    window.history.back();
+
+    expect(await screen.findByRole('alertdialog', { name: 'Leave without saving?' })).toBeTruthy();
+    await waitFor(() => expect(window.location.pathname).toBe('/settings'));
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByText('At /settings')).toBeTruthy();
+    expect(name()).toBe('Test User Jr');
+  });
+
+  it('goes Back when the user agrees to leave', async () => {
+    await visit('/dashboard', 'Settings');
+    await editName();
+
+    window.history.back();
+    await userEvent.click(await screen.findByRole('button', { name: 'Leave without saving' }));
+
+    expect(await screen.findByText('At /dashboard')).toBeTruthy();
+    expect(window.location.pathname).toBe('/dashboard');
+  });
+
+  it('asks before Forward leaves unsaved edits behind, and goes Forward when the user agrees', async () => {
+    await visit('/settings', 'Portfolio');
+    window.history.back();
+    await screen.findByText('At /settings');
+    await editName();
+
+    window.history.forward();
+    await userEvent.click(await screen.findByRole('button', { name: 'Leave without saving' }));
+
+    expect(await screen.findByText('At /portfolio')).toBeTruthy();
+  });
+
+  it('asks once for two forms with unsaved edits, and again at the next Back after Cancel', async () => {
+    await visit('/dashboard', 'Settings');
+    await editName();
+    await userEvent.type(screen.getByLabelText('Retirement age'), '67');
+
+    window.history.back();
+    await screen.findByRole('alertdialog');
+    expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    window.history.back();
+    await screen.findByRole('alertdialog');
+
+    expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
+    await waitFor(() => expect(window.location.pathname).toBe('/settings'));
+    expect(screen.getByText('At /settings')).toBeTruthy();
+  });
+
+  it('lets Back through once the edits are saved', async () => {
+    await visit('/dashboard', 'Settings');
+    await editName();
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+
+    window.history.back();
+
+    expect(await screen.findByText('At /dashboard')).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

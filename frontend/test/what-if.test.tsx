@@ -5,6 +5,7 @@ import type { WhatIfReply, WhatIfRequest } from '../src/components/what-if/what-
 import { initialSettings, storedRun, whatIfInput } from '../src/components/what-if/what-if-model.ts';
 import WhatIfPanel from '../src/components/what-if/what-if-panel.tsx';
 import { fakeApi, Providers } from './fake-api.tsx';
+import { userFixture } from './fixtures.ts';
 
 /** The server's run: what the retirement agent simulates for a plan, and stores as assumptions. */
 const SERVER_INPUT: MonteCarloInput = {
@@ -102,5 +103,36 @@ describe('WhatIfPanel', () => {
     for (const call of Object.values(api)) {
       if (vi.isMockFunction(call)) expect(call).not.toHaveBeenCalled();
     }
+  });
+
+  it('saves the plan fields only, and says beside the button that the equity share is not saved', async () => {
+    // Prepare
+    const run = storedRun(runMonteCarlo(SERVER_INPUT).assumptions);
+    if (run === null) throw new Error('assumptions not recognised');
+    const updateUser = vi.fn(async () => userFixture());
+    render(
+      <Providers api={fakeApi({ updateUser })}>
+        <WhatIfPanel run={run} currentAge={45} />
+      </Providers>,
+    );
+    fireEvent.change(screen.getByRole('slider', { name: /Equity share/ }), { target: { value: '40' } });
+    fireEvent.change(screen.getByRole('slider', { name: /Yearly saving/ }), { target: { value: '20000' } });
+
+    // Act
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Save as my plan', description: /The equity share is not saved/ }),
+    );
+
+    // Assess
+    await screen.findByText(/Saved as your plan/);
+    expect(updateUser).toHaveBeenCalledWith({
+      annual_contribution: '20000.00',
+      target_retirement_income: '70000.00',
+      annual_fee_percent: '0.20',
+      retirement_age: 65,
+    });
+    expect(screen.getByRole('link', { name: 'asset-class targets in Settings' }).getAttribute('href')).toBe(
+      '/settings',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useApi } from '../../api/api-context.tsx';
 import { errorMessage } from '../../api/errors.ts';
 import { ProjectionChart } from '../lazy.tsx';
@@ -108,7 +109,9 @@ const SLIDERS: SliderSpec[] = [
 /**
  * Instant what-ifs: sliders for the yearly saving, retirement date, target income, equity share and
  * fees re-run the same `@alex/finance` Monte Carlo (10,000 paths, the stored seed) in a Web Worker as
- * they move, with no server call; "Save as my plan" writes the plan's fields back.
+ * they move, with no server call; "Save as my plan" writes the plan's fields back. The equity share is
+ * not a plan field: analyses simulate the mix the user holds, and the asset-class targets on /settings
+ * only steer rebalancing, so the panel says so beside the button and links there rather than save it.
  */
 export default function WhatIfPanel({ run, currentAge }: { run: StoredRun; currentAge: number | null }) {
   const api = useApi();
@@ -218,7 +221,7 @@ export default function WhatIfPanel({ run, currentAge }: { run: StoredRun; curre
         </>
       )}
       <div className="row">
-        <button type="button" className="button" onClick={save}>
+        <button type="button" className="button" onClick={save} aria-describedby="what-if-saves">
           Save as my plan
         </button>
         <span role="status" aria-live="polite">
@@ -226,6 +229,11 @@ export default function WhatIfPanel({ run, currentAge }: { run: StoredRun; curre
             'Saved as your plan (saving, retirement, target income and fees). Run a new analysis to update the report.'}
         </span>
       </div>
+      <p id="what-if-saves" className="muted small">
+        Saves the yearly saving, retirement date, target income and fees as your plan. The equity share is not
+        saved: analyses use the mix you hold. To aim for another mix, change your{' '}
+        <Link to="/settings">asset-class targets in Settings</Link>, then rebalance.
+      </p>
       {saved?.kind === 'error' && (
         <p className="error-text" role="alert">
           {errorMessage(saved.error)}

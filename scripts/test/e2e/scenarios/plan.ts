@@ -1,6 +1,15 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API, addAccountWithPositions, type E2E, newVisitor, shot, signIn, uniqueUser } from '../harness.ts';
+import {
+  API,
+  APP,
+  addAccountWithPositions,
+  type E2E,
+  newVisitor,
+  shot,
+  signIn,
+  uniqueUser,
+} from '../harness.ts';
 
 /** The headline figures the report shows for the retirement projection. */
 async function headline(page: Page): Promise<{ chance: string; income: string; median: string }> {
@@ -100,6 +109,34 @@ export function planScenarios(e2e: E2E): void {
       page.off('request', watch);
       expect(apiRequests).toEqual([]);
       await shot(page, 'plan-04-what-if');
+    });
+
+    it('asks before Back or Forward leaves unsaved plan edits, keeping the address and the edits on Cancel', async () => {
+      const report = page.url();
+      await page.getByRole('link', { name: 'Settings' }).first().click();
+      const saving = page.getByLabel(/Yearly saving until retirement/);
+      await saving.waitFor();
+      // Forward needs a page ahead: visit the dashboard and come Back (nothing to lose yet), then edit.
+      await page.getByRole('link', { name: 'Dashboard' }).first().click();
+      await page.waitForURL(`${APP}/dashboard`);
+      await page.goBack();
+      await saving.fill('41000');
+      const dialog = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+
+      await page.goForward();
+      await dialog.waitFor();
+      await shot(page, 'plan-05-unsaved-forward');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      await expect.poll(() => page.url()).toBe(`${APP}/settings`);
+      expect(await dialog.count()).toBe(0);
+      expect(await saving.inputValue()).toBe('41000');
+
+      await page.goBack();
+      await dialog.getByRole('button', { name: 'Leave without saving' }).click();
+
+      await page.waitForURL(report);
+      await page.getByTestId('what-if').waitFor();
     });
   });
 }
