@@ -49,11 +49,17 @@ export async function startLocalDataApiInWorker(options: WorkerOptions = {}): Pr
     throw err;
   });
   worker.removeAllListeners();
+  let closing = false;
   worker.on('error', (err) => console.error('The local Data API thread failed:', err));
+  worker.on('exit', (code) => {
+    if (!closing)
+      console.error(`The local Data API thread stopped (code ${code}); restart to reach the database.`);
+  });
   return {
     url: started.url,
     port: started.port,
     async close() {
+      closing = true;
       const closed = new Promise<void>((resolve, reject) => {
         worker.on('message', (message: WorkerReply) => {
           if (message.kind === 'closed') resolve();
