@@ -1,7 +1,9 @@
 import {
   advanceYear,
   countFailures,
+  drawNormals,
   fillNormals,
+  finishMisses,
   nextWord,
   seedStream,
   simulateChunk,
@@ -23,6 +25,8 @@ const KERNEL_FUNCTIONS = [
   seedStream,
   nextWord,
   fillNormals,
+  drawNormals,
+  finishMisses,
   zigguratEdge,
   advanceYear,
   countFailures,

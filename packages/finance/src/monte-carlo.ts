@@ -75,7 +75,7 @@ export interface MonteCarloResult {
 }
 
 /** Names this model in every result; bump it whenever seeded results change. */
-export const MONTE_CARLO_MODEL_VERSION = 'monte-carlo/3';
+export const MONTE_CARLO_MODEL_VERSION = 'monte-carlo/4';
 
 const MODEL =
   `${MONTE_CARLO_MODEL_VERSION}: the yearly-rebalanced mix's annual nominal return is normal with the ` +
@@ -126,7 +126,7 @@ export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   const run = prepareRun(input);
   const { params } = run;
   const { paths, years, chunkPaths } = params;
-  const tables = zigguratTables();
+  const tables = zigguratTables(Math.min(chunkPaths, paths));
   const states = Array.from({ length: run.chunks }, (_, chunk) => {
     const state = new Uint32Array(4);
     seedStream(params.seed, chunk, state);
