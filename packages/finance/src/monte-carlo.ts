@@ -3,10 +3,16 @@ import type { AssetClass } from './keys.ts';
 import { type MonteCarloConfig, type MonteCarloInput, toMonteCarloConfig } from './monte-carlo-input.ts';
 import { type RowFunctions, yearPass } from './monte-carlo-kernel.ts';
 import { type ReturnModel, returnModel } from './monte-carlo-model.ts';
-import { chunkStates, zigguratTables } from './monte-carlo-normals.ts';
+import { chunkStates, type ZigguratTables, zigguratTables } from './monte-carlo-normals.ts';
 import { chunkCount, type KernelParams, kernelParams } from './monte-carlo-params.ts';
-import { collectCaps, countFailures, simulationMemory, startSimulation } from './monte-carlo-simulation.ts';
-import { countBuckets, gatherMarked, quantileScratch } from './quantile-buckets.ts';
+import {
+  collectCaps,
+  countFailures,
+  type SimulationMemory,
+  simulationMemory,
+  startSimulation,
+} from './monte-carlo-simulation.ts';
+import { countBuckets, gatherMarked, type QuantileScratch, quantileScratch } from './quantile-buckets.ts';
 import { finishGathered, planCounted } from './quantile-plan.ts';
 import { selectInPlace } from './quantile-select.ts';
 
@@ -124,6 +130,33 @@ export function sustainableIncomeOf(caps: Float64Array): number {
 /** The row functions the kernel's year pass calls (it may not import them). */
 const ROW_FUNCTIONS: RowFunctions = { gather: gatherMarked, count: countBuckets };
 
+/** Runs of up to this many paths keep their memory for the next run in the same thread. */
+export const REUSED_MEMORY_MAX_PATHS = 100_000;
+
+/** What a run of `paths` paths writes to, besides its result. */
+interface RunMemory {
+  paths: number;
+  simulation: SimulationMemory;
+  scratch: QuantileScratch;
+  tables: ZigguratTables;
+}
+
+/** The last run's memory, when it was small enough to keep; taken while a run uses it. */
+let spare: RunMemory | undefined;
+
+/** Memory for a run of `paths` paths: the spare when it fits (its scratch is empty between runs). */
+function takeMemory(paths: number, chunkPaths: number): RunMemory {
+  const memory = spare;
+  spare = undefined;
+  if (memory?.paths === paths) return memory;
+  return {
+    paths,
+    simulation: simulationMemory(paths),
+    scratch: quantileScratch(paths),
+    tables: zigguratTables(Math.min(chunkPaths, paths)),
+  };
+}
+
 /**
  * Runs the retirement Monte Carlo in this thread (browser-safe); the same input and seed always give
  * the same result. Year by year over every chunk, so only two rows of values are alive at once, and
@@ -134,10 +167,11 @@ export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   const run = prepareRun(input);
   const { params } = run;
   const { paths, years } = params;
-  const scratch = quantileScratch(paths);
-  const sim = startSimulation(params, 0, paths, simulationMemory(paths), {
+  const memory = takeMemory(paths, params.chunkPaths);
+  const { scratch } = memory;
+  const sim = startSimulation(params, 0, paths, memory.simulation, {
     states: chunkStates(params.seed, 0, run.chunks),
-    tables: zigguratTables(Math.min(params.chunkPaths, paths)),
+    tables: memory.tables,
   });
   const width = BAND_PROBABILITIES.length;
   const bands = new Float64Array(width * (years + 1));
@@ -160,7 +194,9 @@ export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   bands.set(finishGathered(paths, BAND_PROBABILITIES, band, scratch, planned), years * width);
   collectCaps(sim);
   const failures = countFailures(params, sim.caps, 0, paths);
-  return assembleResult(run, bands, failures, sustainableIncomeOf(sim.caps));
+  const result = assembleResult(run, bands, failures, sustainableIncomeOf(sim.caps));
+  if (paths <= REUSED_MEMORY_MAX_PATHS) spare = memory;
+  return result;
 }
 
 /**
