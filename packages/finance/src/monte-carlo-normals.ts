@@ -110,8 +110,8 @@ export function fillNormals(
 }
 
 /**
- * The ziggurat's fast path for `out[0..count)`: each draw's rectangle value, and, without a branch,
- * the index of each miss in `tables.misses` (its draw stays in `out`); returns how many missed.
+ * The ziggurat's fast path for `out[0..count)`: each draw's rectangle value, and the index of each
+ * miss in `tables.misses` (its draw stays in `out`); returns how many missed.
  */
 export function drawNormals(
   state: Uint32Array,

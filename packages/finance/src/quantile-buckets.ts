@@ -2,8 +2,8 @@
  * Exact quantiles of a row of non-negative values in two passes, counting and gathering: a histogram
  * on the top 20 bits of each double finds the buckets that hold the wanted order statistics, one
  * gather pass copies just those buckets, and selection (quantile-plan.ts) finishes there. Worker
- * threads get the functions in this file as source text (with BUCKET_FLOOR and BUCKET_LIMIT), so
- * they call only each other and use no closures.
+ * threads get the functions in this file as source text (with its constants), so they call only each
+ * other and use no closures.
  */
 
 /**
@@ -67,8 +67,8 @@ export function countBuckets(
   const words = wordsOf(values);
   let lowest = range[0] ?? BUCKET_LIMIT;
   let highest = range[1] ?? 0;
-  // In blocks, saving the range after each: see drawNormals (monte-carlo-kernel.ts) for why not after
-  // the loop. The range is a minimum and maximum by masks: Math.min and Math.max cost a branch each.
+  // In blocks, saving the range after each: see monte-carlo-kernel.ts for why not only after the loop.
+  // The range is a minimum and a maximum by masks: Math.min and Math.max cost a branch each.
   for (let start = from; start < from + count; start += 256) {
     const end = Math.min(start + 256, from + count);
     for (let i = start; i < end; i += 1) {
