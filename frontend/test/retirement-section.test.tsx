@@ -21,7 +21,7 @@ const FIGURES: RetirementFigures = {
   at_retirement_today: { p10: 848_336, p50: 1_131_115, p90: 1_602_413 },
   paths: 10_000,
   seed: 123,
-  model_version: 'monte-carlo/3',
+  model_version: 'monte-carlo/4',
 };
 
 /** Years 0–3 of a projection whose retirement is at year 2 (age 65). */

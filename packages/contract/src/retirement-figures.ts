@@ -40,6 +40,6 @@ export const RetirementFigures = z.strictObject({
   }),
   paths: z.number().int().min(1),
   seed: z.number().int().min(0).describe('The seed the run drew from, derived from its inputs'),
-  model_version: z.string().describe('The Monte Carlo model, e.g. monte-carlo/3'),
+  model_version: z.string().describe('The Monte Carlo model, e.g. monte-carlo/4'),
 });
 export type RetirementFigures = z.infer<typeof RetirementFigures>;

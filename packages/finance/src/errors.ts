@@ -25,3 +25,10 @@ export class InvalidInputError extends FinanceError {
     super(`${field}: ${reason}`);
   }
 }
+
+/** A Monte Carlo row held a value its bands cannot rank (negative, infinite or NaN): a bug, never an input. */
+export class MonteCarloValueError extends FinanceError {
+  constructor(readonly year: number) {
+    super(`the Monte Carlo's year ${year} holds a negative, infinite or NaN value`);
+  }
+}

@@ -1,98 +1,294 @@
 /*
- * The Monte Carlo's inner loop and its normal generator. The Node worker entry ships these functions'
- * source text to `worker_threads`, so they call only each other (all in this file: an import would be
- * rewritten by the loader into a name the worker does not have) and use no closures or nested functions.
+ * The Monte Carlo's inner loops: a year of every path, each path's normal drawn inline (the ziggurat of
+ * monte-carlo-normals.ts). The Node worker entry ships these functions' source text to `worker_threads`,
+ * so they call only each other (all in this file: an import would be rewritten by the loader into a
+ * name the worker does not have) and use no closures or nested functions.
  */
-import type { KernelParams, PathState } from './monte-carlo-params.ts';
 
-// Fast normals: Doornik's ZIGNOR ziggurat (128 layers) on random.ts's sfc32, filled in bulk.
+import type { ZigguratTables } from './monte-carlo-normals.ts';
+import type { KernelParams } from './monte-carlo-params.ts';
+import type { Simulation } from './monte-carlo-simulation.ts';
+import type { countBuckets, gatherMarked, QuantileScratch } from './quantile-buckets.ts';
 
-/** Ziggurat layer edges (`x`, 129 values) and the inner-rectangle ratios (`r`, 128 values). */
-export interface ZigguratTables {
-  x: Float64Array;
-  r: Float64Array;
-}
-
-/** Builds the 128-layer ziggurat tables for the standard normal (R = 3.442619855899). */
-export function zigguratTables(): ZigguratTables {
-  const layers = 128;
-  const edge = 3.442619855899;
-  const area = 9.91256303526217e-3;
-  const x = new Float64Array(layers + 1);
-  const r = new Float64Array(layers);
-  let f = Math.exp(-0.5 * edge * edge);
-  x[0] = area / f;
-  x[1] = edge;
-  for (let i = 2; i < layers; i += 1) {
-    x[i] = Math.sqrt(-2 * Math.log(area / (x[i - 1] ?? 1) + f));
-    f = Math.exp(-0.5 * (x[i] ?? 0) * (x[i] ?? 0));
-  }
-  for (let i = 0; i < layers; i += 1) r[i] = (x[i + 1] ?? 0) / (x[i] ?? 1);
-  return { x, r };
+/** The row functions of quantile-buckets.ts that {@link yearPass} calls, passed in: this file may not import them. */
+export interface RowFunctions {
+  gather: typeof gatherMarked;
+  count: typeof countBuckets;
 }
 
 /**
- * Seeds an sfc32 state (4 words) for stream `stream` of `seed`: stream 0 is exactly
- * `createUniform(seed)` (random.ts); other streams mix the stream number into the seed (murmur3 fmix32),
- * so each chunk of paths has its own reproducible generator.
+ * Year `year` chunk by chunk, each while its rows are in cache: gathers last year's row as `scratch`'s
+ * marks plan it (when `gather`), advances the chunk, counts this year's row into `scratch`.
  */
-export function seedStream(seed: number, stream: number, state: Uint32Array): void {
-  let h = stream >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  let s = (seed ^ h ^ (h >>> 16)) >>> 0;
-  for (let word = 0; word < 4; word += 1) {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    state[word] = (z ^ (z >>> 16)) >>> 0;
-  }
-  for (let warmUp = 0; warmUp < 12; warmUp += 1) nextWord(state);
-}
-
-/**
- * Fills `out[0..count)` with standard normals from the sfc32 `state` (advanced in place). One 32-bit
- * draw gives the layer (low 7 bits) and a 25-bit signed position; ≈ 99% return at once, the rest go
- * through {@link zigguratEdge}.
- */
-export function fillNormals(
-  state: Uint32Array,
-  tables: ZigguratTables,
-  out: Float64Array,
-  count: number,
+export function yearPass(
+  sim: Simulation,
+  year: number,
+  scratch: QuantileScratch,
+  gather: boolean,
+  row: RowFunctions,
 ): void {
-  const { x, r } = tables;
+  const yearly = retirementYear(sim.params, year);
+  const [even, odd] = sim.rows;
+  const previous = year % 2 === 0 ? odd : even;
+  const current = year % 2 === 0 ? even : odd;
+  for (let chunk = 0; chunk < sim.states.length; chunk += 1) {
+    const from = chunk * sim.params.chunkPaths;
+    const count = Math.min(sim.params.chunkPaths, sim.paths - from);
+    if (gather) row.gather(previous, from, count, scratch.marks, scratch.buffer, scratch.groups);
+    advanceChunk(sim, year, chunk, yearly);
+    row.count(current, from, count, scratch);
+  }
+}
+
+/**
+ * Advances the paths of chunk `chunk` by year `year` (1, 2, …, in order; `yearly`: its
+ * {@link retirementYear}): one normal per path-year, the rebalanced mix's return less fees, drawn from
+ * the chunk's stream in path order. Chunks may go in any order.
+ */
+export function advanceChunk(sim: Simulation, year: number, chunk: number, yearly: RetirementYear): void {
+  const p = sim.params;
+  const [even, odd] = sim.rows;
+  const previous = year % 2 === 0 ? odd : even;
+  const current = year % 2 === 0 ? even : odd;
+  const from = chunk * p.chunkPaths;
+  const count = Math.min(p.chunkPaths, sim.paths - from);
+  const state = sim.states[chunk];
+  if (state === undefined) return;
+  if (year === p.yearsToRetirement + 1) {
+    const { retirement } = sim;
+    for (let i = from; i < from + count; i += 1) {
+      retirement[4 * i] = previous[i] ?? 0;
+      retirement[4 * i + 1] = 0;
+      retirement[4 * i + 2] = 0;
+      retirement[4 * i + 3] = Number.POSITIVE_INFINITY;
+    }
+  }
+  if (year > p.yearsToRetirement) {
+    const missed = retireDraws(sim, state, yearly, previous, current, from, count);
+    retireMisses(sim, state, yearly, previous, current, missed);
+  } else {
+    const contribution = p.annualContribution * p.contributionGrowth ** (year - 1);
+    const missed = accumulateDraws(sim, state, contribution, previous, current, from, count);
+    accumulateMisses(sim, state, contribution, previous, current, missed);
+  }
+}
+
+// How the loops below are written, each for a measured reason:
+// - Each year's loop draws its normals inline (as monte-carlo-normals.ts drawNormals does) instead of
+//   reading them from an array filled first, and leaves the ≈ 1.5% of draws outside the ziggurat's
+//   rectangles to a second function (…Misses) that finishes them in order on the same stream: V8
+//   compiled the main loop worse with the rare path in the same function.
+// - Loops run in blocks of 256 and save the random state after each block, never only after the loop:
+//   code that runs only after a hot loop has no type feedback when V8 compiles the loop in the middle
+//   of its first call, and V8 then deoptimized there at the end of nearly every call.
+// - No branch depends on the data where the outcome is random (which paths fail): V8 compiles
+//   Math.max on doubles to compares and jumps, so max(x, 0) is written (x + |x|)·½, exactly the same
+//   number for any finite x (−0 included).
+
+/**
+ * Grows paths `from … from + count − 1` for a year before retirement and adds the year's contribution,
+ * for the draws inside the ziggurat's rectangles; notes the others in `sim.tables.misses`, their draw
+ * kept in `current` until {@link accumulateMisses}. Returns how many missed.
+ */
+export function accumulateDraws(
+  sim: Simulation,
+  state: Uint32Array,
+  contribution: number,
+  previous: Float64Array,
+  current: Float64Array,
+  from: number,
+  count: number,
+): number {
+  const { params: p, tables } = sim;
+  const { inner, scale, misses } = tables;
+  const { mean, volatility } = p;
+  const halfAfterFees = 0.5 * p.afterFees;
   let a = state[0] ?? 0;
   let b = state[1] ?? 0;
   let c = state[2] ?? 0;
   let d = state[3] ?? 0;
-  for (let i = 0; i < count; i += 1) {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (((c << 21) | (c >>> 11)) + t) | 0;
-    const layer = t & 127;
-    const u = ((t >>> 7) + 0.5) * 5.9604644775390625e-8 - 1;
-    if (Math.abs(u) < (r[layer] ?? 0)) {
-      out[i] = u * (x[layer] ?? 0);
-      continue;
+  let missed = 0;
+  for (let start = from; start < from + count; start += 256) {
+    const end = Math.min(start + 256, from + count);
+    for (let i = start; i < end; i += 1) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      const layer = t & 255;
+      const v = ((t >>> 7) | 1) - 16777216;
+      if (Math.abs(v) < (inner[layer] ?? 0)) {
+        const gross = 1 + mean + volatility * (v * (scale[layer] ?? 0));
+        const growth = (gross + Math.abs(gross)) * halfAfterFees;
+        current[i] = (previous[i] ?? 0) * growth + contribution;
+      } else {
+        current[i] = t;
+        misses[missed] = i;
+        missed += 1;
+      }
     }
     state[0] = a;
     state[1] = b;
     state[2] = c;
     state[3] = d;
-    out[i] = zigguratEdge(state, tables, layer, u);
-    a = state[0] ?? 0;
-    b = state[1] ?? 0;
-    c = state[2] ?? 0;
-    d = state[3] ?? 0;
   }
-  state[0] = a;
-  state[1] = b;
-  state[2] = c;
-  state[3] = d;
+  return missed;
+}
+
+/** Finishes the misses of {@link accumulateDraws}, in order, on the same stream. */
+export function accumulateMisses(
+  sim: Simulation,
+  state: Uint32Array,
+  contribution: number,
+  previous: Float64Array,
+  current: Float64Array,
+  missed: number,
+): void {
+  const { params: p, tables } = sim;
+  const { mean, volatility } = p;
+  const halfAfterFees = 0.5 * p.afterFees;
+  for (let m = 0; m < missed; m += 1) {
+    const i = tables.misses[m] ?? 0;
+    const t = current[i] ?? 0;
+    const z = zigguratEdge(state, tables, t & 255, ((t >>> 7) | 1) - 16777216);
+    const gross = 1 + mean + volatility * z;
+    const growth = (gross + Math.abs(gross)) * halfAfterFees;
+    current[i] = (previous[i] ?? 0) * growth + contribution;
+  }
+}
+
+/** A year's retirement numbers, the same for every path: see {@link retirePath}. */
+export interface RetirementYear {
+  inflator: number;
+  otherInflator: number;
+  withdrawal: number;
+}
+
+/**
+ * The withdrawal of year `year` is taken at the start of the year (time year − 1), less other income
+ * once it has started (a surplus is reinvested).
+ */
+export function retirementYear(p: KernelParams, year: number): RetirementYear {
+  const inflator = (1 + p.inflation) ** (year - 1);
+  const otherInflator = year - 1 >= p.otherIncomeStartYear ? inflator : 0;
+  return { inflator, otherInflator, withdrawal: p.targetIncome * inflator - p.otherIncome * otherInflator };
+}
+
+/** A retirement year for paths `from … from + count − 1`, drawn as {@link accumulateDraws} draws. */
+export function retireDraws(
+  sim: Simulation,
+  state: Uint32Array,
+  year: RetirementYear,
+  previous: Float64Array,
+  current: Float64Array,
+  from: number,
+  count: number,
+): number {
+  const { params: p, tables, retirement } = sim;
+  const { inner, scale, misses } = tables;
+  const { mean, volatility, otherIncome } = p;
+  const { inflator, otherInflator, withdrawal } = year;
+  const halfAfterFees = 0.5 * p.afterFees;
+  let a = state[0] ?? 0;
+  let b = state[1] ?? 0;
+  let c = state[2] ?? 0;
+  let d = state[3] ?? 0;
+  let missed = 0;
+  for (let start = from; start < from + count; start += 256) {
+    const end = Math.min(start + 256, from + count);
+    for (let i = start; i < end; i += 1) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      const layer = t & 255;
+      const v = ((t >>> 7) | 1) - 16777216;
+      if (Math.abs(v) < (inner[layer] ?? 0)) {
+        const gross = 1 + mean + volatility * (v * (scale[layer] ?? 0));
+        const growth = (gross + Math.abs(gross)) * halfAfterFees;
+        retirePath(
+          retirement,
+          previous,
+          current,
+          i,
+          growth,
+          inflator,
+          otherInflator,
+          withdrawal,
+          otherIncome,
+        );
+      } else {
+        current[i] = t;
+        misses[missed] = i;
+        missed += 1;
+      }
+    }
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = d;
+  }
+  return missed;
+}
+
+/** Finishes the misses of {@link retireDraws}, in order, on the same stream. */
+export function retireMisses(
+  sim: Simulation,
+  state: Uint32Array,
+  year: RetirementYear,
+  previous: Float64Array,
+  current: Float64Array,
+  missed: number,
+): void {
+  const { params: p, tables, retirement } = sim;
+  const { mean, volatility, otherIncome } = p;
+  const halfAfterFees = 0.5 * p.afterFees;
+  for (let m = 0; m < missed; m += 1) {
+    const i = tables.misses[m] ?? 0;
+    const t = current[i] ?? 0;
+    const gross = 1 + mean + volatility * zigguratEdge(state, tables, t & 255, ((t >>> 7) | 1) - 16777216);
+    const growth = (gross + Math.abs(gross)) * halfAfterFees;
+    retirePath(
+      retirement,
+      previous,
+      current,
+      i,
+      growth,
+      year.inflator,
+      year.otherInflator,
+      year.withdrawal,
+      otherIncome,
+    );
+  }
+}
+
+/**
+ * One retired path's year: its cap, its a, b, c (the balance after a withdrawal is
+ * a + otherIncome·c − income·b) and its balance, grown by `growth` after the withdrawal.
+ */
+export function retirePath(
+  retirement: Float64Array,
+  previous: Float64Array,
+  current: Float64Array,
+  i: number,
+  growth: number,
+  inflator: number,
+  otherInflator: number,
+  withdrawal: number,
+  otherIncome: number,
+): void {
+  const a = retirement[4 * i] ?? 0;
+  const b = (retirement[4 * i + 1] ?? 0) + inflator;
+  const c = (retirement[4 * i + 2] ?? 0) + otherInflator;
+  retirement[4 * i + 3] = Math.min(retirement[4 * i + 3] ?? 0, (a + otherIncome * c) / b);
+  retirement[4 * i] = a * growth;
+  retirement[4 * i + 1] = b * growth;
+  retirement[4 * i + 2] = c * growth;
+  // max(balance − withdrawal, 0)·growth: a failed path's balance stays at 0, nothing is left to grow.
+  const left = (previous[i] ?? 0) - withdrawal;
+  current[i] = (left + Math.abs(left)) * 0.5 * growth;
 }
 
 /** Advances an sfc32 `state` (as seeded by {@link seedStream}) and returns its next 32-bit word. */
@@ -109,142 +305,40 @@ export function nextWord(state: Uint32Array): number {
   return t >>> 0;
 }
 
-/** The ziggurat's rare branch: the tail beyond R for the base layer, else the wedge test, retrying. */
+/**
+ * A draw outside its layer's rectangle: the tail beyond R for the base layer, else the wedge test
+ * (a uniform height in the layer against exp(−value²/2)), retrying with fresh draws from `state`.
+ */
 export function zigguratEdge(
   state: Uint32Array,
   tables: ZigguratTables,
   firstLayer: number,
-  firstU: number,
+  firstV: number,
 ): number {
-  const { x, r } = tables;
-  const edge = 3.442619855899;
-  const scale = 1 / 4294967296;
+  const { inner, scale, density } = tables;
+  const edge = 3.6541528853610088;
+  const unit = 1 / 4294967296;
   let layer = firstLayer;
-  let u = firstU;
+  let v = firstV;
   for (;;) {
-    if (Math.abs(u) < (r[layer] ?? 0)) return u * (x[layer] ?? 0);
+    if (Math.abs(v) < (inner[layer] ?? 0)) return v * (scale[layer] ?? 0);
     if (layer === 0) {
       // Marsaglia's tail method, repeated until it accepts (restarting the ziggurat would thin the tail).
       let tail = 0;
       let y = 0;
       do {
-        tail = Math.log((nextWord(state) + 0.5) * scale) / edge;
-        y = Math.log((nextWord(state) + 0.5) * scale);
+        tail = Math.log((nextWord(state) + 0.5) * unit) / edge;
+        y = Math.log((nextWord(state) + 0.5) * unit);
       } while (-2 * y < tail * tail);
-      return u < 0 ? tail - edge : edge - tail;
+      return v < 0 ? tail - edge : edge - tail;
     }
-    const value = u * (x[layer] ?? 0);
-    const inner = x[layer] ?? 0;
-    const outer = x[layer + 1] ?? 0;
-    const f0 = Math.exp(-0.5 * (inner * inner - value * value));
-    const f1 = Math.exp(-0.5 * (outer * outer - value * value));
-    if (f1 + (nextWord(state) + 0.5) * scale * (f0 - f1) < 1) return value;
+    const value = v * (scale[layer] ?? 0);
+    const low = density[layer] ?? 0;
+    const high = density[layer + 1] ?? 0;
+    if (low + (nextWord(state) + 0.5) * unit * (high - low) < Math.exp(-0.5 * value * value)) return value;
     // The wedge rejected it: start over with a fresh layer and position.
     const word = nextWord(state);
-    layer = word & 127;
-    u = ((word >>> 7) + 0.5) * 5.9604644775390625e-8 - 1;
+    layer = word & 255;
+    v = ((word >>> 7) | 1) - 16777216;
   }
-}
-
-/**
- * Advances `count` paths by one year on their chunk's random stream `state`: reads last year's values
- * (`previous[previousAt + i]`, nominal dollars), writes this year's (`current[currentAt + i]`), and in
- * retirement tracks each path's a, b, c (the balance after a withdrawal is a + otherIncome·c − income·b)
- * and its income cap (today's dollars: the minimum of (a + otherIncome·c)/b so far) at `pathAt + i`.
- * One normal per path-year: the rebalanced mix's return, less fees. Self-contained apart from the
- * random.ts kernel functions, for the worker entry.
- */
-export function advanceYear(
-  p: KernelParams,
-  year: number,
-  state: Uint32Array,
-  tables: ZigguratTables,
-  z: Float64Array,
-  count: number,
-  previous: Float64Array,
-  previousAt: number,
-  current: Float64Array,
-  currentAt: number,
-  paths: PathState,
-  pathAt: number,
-): void {
-  const { mean, volatility, afterFees } = p;
-  if (volatility > 0) fillNormals(state, tables, z, count);
-  // Branch-free on purpose (Math.max, Math.min): which paths fail is random, so branches would mispredict.
-  if (year <= p.yearsToRetirement) {
-    const contribution = p.annualContribution * p.contributionGrowth ** (year - 1);
-    for (let i = 0; i < count; i += 1) {
-      const growth = Math.max(1 + mean + volatility * (z[i] ?? 0), 0) * afterFees;
-      current[currentAt + i] = (previous[previousAt + i] ?? 0) * growth + contribution;
-    }
-    return;
-  }
-  const { a, b, c, caps } = paths;
-  if (year === p.yearsToRetirement + 1) {
-    for (let i = 0; i < count; i += 1) {
-      a[pathAt + i] = previous[previousAt + i] ?? 0;
-      b[pathAt + i] = 0;
-      c[pathAt + i] = 0;
-      caps[pathAt + i] = Number.POSITIVE_INFINITY;
-    }
-  }
-  // The withdrawal is taken at the start of the year (time year − 1); other income pays part of it
-  // once it has started. A surplus of other income over the target is reinvested.
-  const inflator = (1 + p.inflation) ** (year - 1);
-  const otherInflator = year - 1 >= p.otherIncomeStartYear ? inflator : 0;
-  const withdrawal = p.targetIncome * inflator - p.otherIncome * otherInflator;
-  const other = p.otherIncome;
-  for (let i = 0; i < count; i += 1) {
-    const growth = Math.max(1 + mean + volatility * (z[i] ?? 0), 0) * afterFees;
-    const aPath = a[pathAt + i] ?? 0;
-    const bPath = (b[pathAt + i] ?? 0) + inflator;
-    const cPath = (c[pathAt + i] ?? 0) + otherInflator;
-    caps[pathAt + i] = Math.min(caps[pathAt + i] ?? 0, (aPath + other * cPath) / bPath);
-    a[pathAt + i] = aPath * growth;
-    b[pathAt + i] = bPath * growth;
-    c[pathAt + i] = cPath * growth;
-    // A failed path's balance stays at 0: nothing is left to grow.
-    current[currentAt + i] = Math.max((previous[previousAt + i] ?? 0) - withdrawal, 0) * growth;
-  }
-}
-
-/**
- * How many of `count` paths fail: the balance after each withdrawal is a + other·c − income·b, so a path pays
- * every withdrawal in full exactly when the target income is within its cap.
- */
-export function countFailures(p: KernelParams, caps: Float64Array, from: number, count: number): number {
-  let failures = 0;
-  for (let i = from; i < from + count; i += 1) if ((caps[i] ?? 0) < p.targetIncome) failures += 1;
-  return failures;
-}
-
-/**
- * Simulates chunk `chunk` (paths `chunk·chunkPaths …`) year after year on its own random stream, writing
- * its columns of `values` (`values[year·paths + path]`, nominal dollars) and of `caps`; returns how many
- * of its paths failed. The worker threads' kernel; {@link runMonteCarlo} interleaves the same steps.
- */
-export function simulateChunk(
-  p: KernelParams,
-  chunk: number,
-  values: Float64Array,
-  caps: Float64Array,
-): number {
-  const start = chunk * p.chunkPaths;
-  const count = Math.min(p.chunkPaths, p.paths - start);
-  const tables = zigguratTables();
-  const state = new Uint32Array(4);
-  seedStream(p.seed, chunk, state);
-  const z = new Float64Array(count);
-  const paths = {
-    a: new Float64Array(count),
-    b: new Float64Array(count),
-    c: new Float64Array(count),
-    caps: caps.subarray(start, start + count),
-  };
-  values.fill(p.currentValue, start, start + count);
-  for (let year = 1; year <= p.years; year += 1) {
-    const previous = (year - 1) * p.paths + start;
-    advanceYear(p, year, state, tables, z, count, values, previous, values, previous + p.paths, paths, 0);
-  }
-  return countFailures(p, paths.caps, 0, count);
 }

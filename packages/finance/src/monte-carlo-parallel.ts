@@ -1,24 +1,38 @@
 /**
  * The Monte Carlo across `worker_threads` (Node only: browsers import `@alex/finance`, never this
- * entry). Paths split into the kernel's fixed chunks, each on its own random stream, so the result is
- * identical to {@link runMonteCarlo}'s with any number of workers.
+ * entry). Each worker simulates a contiguous share of the kernel's fixed chunks, each chunk on its own
+ * random stream, a year at a time, and counts its part of each year's row; this thread merges the
+ * counts, plans which buckets hold the percentiles, and the workers gather those while they simulate
+ * the next year. The merged counts and the gathered values do not depend on the split, so the result
+ * is identical to {@link runMonteCarlo}'s with any number of workers.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { FinanceError } from './errors.ts';
+import { FinanceError, MonteCarloValueError } from './errors.ts';
 import {
   assembleResult,
   BAND_PROBABILITIES,
   type MonteCarloResult,
   prepareRun,
   runMonteCarlo,
-  sustainableCapIndex,
+  sustainableIncomeOf,
 } from './monte-carlo.ts';
 import type { MonteCarloInput } from './monte-carlo-input.ts';
-import { type WorkerReply, type WorkerTask, workerSource } from './monte-carlo-worker-source.ts';
+import { countFailures } from './monte-carlo-simulation.ts';
+import {
+  type WorkerReply,
+  type WorkerSetup,
+  type WorkerStep,
+  workerSource,
+} from './monte-carlo-worker-source.ts';
+import { addBuckets, type QuantileScratch, quantileScratch } from './quantile-buckets.ts';
+import { finishGathered, planCounted } from './quantile-plan.ts';
 
-/** Below this many paths one thread is faster than starting workers (≈ 5 M path-years ≈ 0.1 s). */
-export const PARALLEL_MIN_PATHS = 100_000;
+/**
+ * Below this many paths one thread is about as fast as starting workers, and costs less CPU: on two
+ * cores the two broke even near 250,000 paths (≈ 0.2 s).
+ */
+export const PARALLEL_MIN_PATHS = 300_000;
 
 /** How {@link runMonteCarloParallel} splits the work. */
 export interface ParallelOptions {
@@ -31,15 +45,15 @@ export interface ParallelOptions {
 /** A worker thread failed or exited while the Monte Carlo was running. */
 export class MonteCarloWorkerError extends FinanceError {}
 
-/** Workers fed from a queue: each takes the next task as soon as it answers the last. */
-class WorkerPool {
+/** Workers that each answer one step at a time; a failure of any rejects the step in progress. */
+class WorkerGroup {
   private readonly workers: Worker[];
   private closing = false;
   private failure: ((error: Error) => void) | undefined;
 
-  constructor(count: number, workerData: unknown) {
+  constructor(setups: readonly WorkerSetup[]) {
     const source = workerSource();
-    this.workers = Array.from({ length: count }, () => {
+    this.workers = setups.map((workerData) => {
       const worker = new Worker(source, { eval: true, workerData });
       worker.on('error', (error: Error) =>
         this.fail(new MonteCarloWorkerError(error.message, { cause: error })),
@@ -55,28 +69,20 @@ class WorkerPool {
     this.failure?.(error);
   }
 
-  /** Runs every task; the replies come back in task order, whichever worker ran each. */
-  run(tasks: readonly WorkerTask[]): Promise<WorkerReply[]> {
+  /** Sends `step` to every worker; the replies come back in worker order. */
+  step(step: WorkerStep): Promise<WorkerReply[]> {
     return new Promise((resolve, reject) => {
-      const replies: WorkerReply[] = new Array(tasks.length);
-      let next = 0;
+      const replies: WorkerReply[] = new Array(this.workers.length);
       let answered = 0;
       this.failure = reject;
-      const give = (worker: Worker) => {
-        const index = next;
-        next += 1;
-        const task = tasks[index];
-        if (task === undefined) return;
+      this.workers.forEach((worker, index) => {
         worker.once('message', (reply: WorkerReply) => {
           replies[index] = reply;
           answered += 1;
-          if (answered === tasks.length) resolve(replies);
-          else give(worker);
+          if (answered === this.workers.length) resolve(replies);
         });
-        worker.postMessage(task);
-      };
-      if (tasks.length === 0) resolve(replies);
-      for (const worker of this.workers) give(worker);
+        worker.postMessage(step);
+      });
     });
   }
 
@@ -93,34 +99,58 @@ export async function runMonteCarloParallel(
   options: ParallelOptions = {},
 ): Promise<MonteCarloResult> {
   const run = prepareRun(input);
-  const { paths, years } = run.params;
+  const { params } = run;
+  const { paths, years, chunkPaths } = params;
   const workers = Math.min(options.workers ?? availableParallelism(), run.chunks);
   if (paths < (options.minPaths ?? PARALLEL_MIN_PATHS) || workers < 1) return runMonteCarlo(input);
-  const values = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * (years + 1) * paths);
   const caps = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * paths);
-  const pool = new WorkerPool(workers, {
-    params: run.params,
-    probabilities: BAND_PROBABILITIES,
-    values,
-    caps,
+  const setups = Array.from({ length: workers }, (_, w): WorkerSetup => {
+    const first = Math.floor((w * run.chunks) / workers) * chunkPaths;
+    const end = Math.min(paths, Math.floor(((w + 1) * run.chunks) / workers) * chunkPaths);
+    return { params, first, paths: end - first, caps };
   });
+  const group = new WorkerGroup(setups);
   try {
-    const chunks = Array.from({ length: run.chunks }, (_, chunk): WorkerTask => ({ kind: 'chunk', chunk }));
-    const failures = (await pool.run(chunks)).reduce(
-      (sum, reply) => sum + ('value' in reply ? reply.value : 0),
-      0,
-    );
-    const capIndex = sustainableCapIndex(paths);
-    const rows: WorkerTask[] = Array.from({ length: years + 1 }, (_, year) => ({ kind: 'bands', year }));
-    const replies = await pool.run([{ kind: 'cap', index: capIndex }, ...rows]);
-    const cap = replies[0];
-    const bands = new Float64Array(BAND_PROBABILITIES.length * (years + 1));
-    replies.slice(1).forEach((reply, year) => {
-      if ('band' in reply) bands.set(reply.band, year * BAND_PROBABILITIES.length);
-    });
-    const income = cap !== undefined && 'value' in cap ? Math.max(0, Math.floor(cap.value)) : 0;
-    return assembleResult(run, bands, failures, income);
+    const width = BAND_PROBABILITIES.length;
+    const bands = new Float64Array(width * (years + 1));
+    // Year 0: every path holds the current value, so every band is that value.
+    bands.fill(params.currentValue, 0, width);
+    const scratch = quantileScratch(paths);
+    const band = new Float64Array(width);
+    let replies = await group.step({ year: 1 });
+    for (let year = 1; year <= years; year += 1) {
+      for (const reply of replies) addBuckets(scratch, reply.counts ?? new Uint32Array(0), reply.lowest ?? 0);
+      const last = planCounted(paths, BAND_PROBABILITIES, scratch);
+      // Only negative numbers, infinities or NaN need plain selection; the kernel writes none of them.
+      if (last < 0) throw new MonteCarloValueError(year);
+      const ranges: number[] = [];
+      for (let g = 0; g <= last; g += 1)
+        ranges.push(scratch.groups[6 * g] ?? 0, scratch.groups[6 * g + 1] ?? 0);
+      replies = await group.step({ ranges, year: year < years ? year + 1 : 0 });
+      placeGathered(scratch, replies, last);
+      finishGathered(paths, BAND_PROBABILITIES, band, scratch, last);
+      bands.set(band, year * width);
+    }
+    const allCaps = new Float64Array(caps);
+    const failures = countFailures(params, allCaps, 0, paths);
+    return assembleResult(run, bands, failures, sustainableIncomeOf(allCaps));
   } finally {
-    await pool.close();
+    await group.close();
+  }
+}
+
+/** Copies each worker's gathered values into its groups' slices of the buffer, in worker order. */
+function placeGathered(scratch: QuantileScratch, replies: readonly WorkerReply[], last: number): void {
+  const { buffer, groups } = scratch;
+  for (let g = 0; g <= last; g += 1) groups[6 * g + 4] = groups[6 * g + 3] ?? 0;
+  for (const reply of replies) {
+    const { values, sizes } = reply.gathered ?? { values: new Float64Array(0), sizes: [] };
+    let offset = 0;
+    sizes.forEach((size, g) => {
+      const cursor = groups[6 * g + 4] ?? 0;
+      buffer.set(values.subarray(offset, offset + size), cursor);
+      groups[6 * g + 4] = cursor + size;
+      offset += size;
+    });
   }
 }

@@ -34,17 +34,6 @@ export interface KernelParams {
   chunkPaths: number;
 }
 
-/**
- * Per-path retirement state: a, b, c (the balance after a withdrawal is a + otherIncome·c − income·b)
- * and the income cap, today's dollars.
- */
-export interface PathState {
-  a: Float64Array;
-  b: Float64Array;
-  c: Float64Array;
-  caps: Float64Array;
-}
-
 /** The kernel's inputs for a validated config and its return model. */
 export function kernelParams(config: MonteCarloConfig, model: ReturnModel): KernelParams {
   return {

@@ -1,9 +1,20 @@
+import { MonteCarloValueError } from './errors.ts';
 import type { AssetClass } from './keys.ts';
 import { type MonteCarloConfig, type MonteCarloInput, toMonteCarloConfig } from './monte-carlo-input.ts';
-import { advanceYear, countFailures, seedStream, zigguratTables } from './monte-carlo-kernel.ts';
+import { type RowFunctions, yearPass } from './monte-carlo-kernel.ts';
 import { type ReturnModel, returnModel } from './monte-carlo-model.ts';
-import { chunkCount, type KernelParams, kernelParams, type PathState } from './monte-carlo-params.ts';
-import { quantileScratch, quantilesOf, selectInPlace } from './quantile-select.ts';
+import { chunkStates, type ZigguratTables, zigguratTables } from './monte-carlo-normals.ts';
+import { chunkCount, type KernelParams, kernelParams } from './monte-carlo-params.ts';
+import {
+  collectCaps,
+  countFailures,
+  type SimulationMemory,
+  simulationMemory,
+  startSimulation,
+} from './monte-carlo-simulation.ts';
+import { countBuckets, gatherMarked, type QuantileScratch, quantileScratch } from './quantile-buckets.ts';
+import { finishGathered, planCounted } from './quantile-plan.ts';
+import { selectInPlace } from './quantile-select.ts';
 
 /** Share of paths that must last for an income to count as sustainable. */
 export const SUSTAINABLE_SUCCESS_RATE = 0.9;
@@ -75,7 +86,7 @@ export interface MonteCarloResult {
 }
 
 /** Names this model in every result; bump it whenever seeded results change. */
-export const MONTE_CARLO_MODEL_VERSION = 'monte-carlo/3';
+export const MONTE_CARLO_MODEL_VERSION = 'monte-carlo/4';
 
 const MODEL =
   `${MONTE_CARLO_MODEL_VERSION}: the yearly-rebalanced mix's annual nominal return is normal with the ` +
@@ -116,49 +127,76 @@ export function sustainableIncomeOf(caps: Float64Array): number {
   return Math.max(0, Math.floor(caps[index] ?? 0));
 }
 
+/** The row functions the kernel's year pass calls (it may not import them). */
+const ROW_FUNCTIONS: RowFunctions = { gather: gatherMarked, count: countBuckets };
+
+/** Runs of up to this many paths keep their memory for the next run in the same thread. */
+export const REUSED_MEMORY_MAX_PATHS = 100_000;
+
+/** What a run of `paths` paths writes to, besides its result. */
+interface RunMemory {
+  paths: number;
+  simulation: SimulationMemory;
+  scratch: QuantileScratch;
+  tables: ZigguratTables;
+}
+
+/** The last run's memory, when it was small enough to keep; taken while a run uses it. */
+let spare: RunMemory | undefined;
+
+/** Memory for a run of `paths` paths: the spare when it fits (its scratch is empty between runs). */
+function takeMemory(paths: number, chunkPaths: number): RunMemory {
+  const memory = spare;
+  spare = undefined;
+  if (memory?.paths === paths) return memory;
+  return {
+    paths,
+    simulation: simulationMemory(paths),
+    scratch: quantileScratch(paths),
+    tables: zigguratTables(Math.min(chunkPaths, paths)),
+  };
+}
+
 /**
  * Runs the retirement Monte Carlo in this thread (browser-safe); the same input and seed always give
- * the same result. Year by year over every chunk, so only two rows of values are alive at once and each
- * row's bands are taken while it is still in cache; identical to the workers' chunk-by-chunk order
- * because each chunk draws from its own stream.
+ * the same result. Year by year over every chunk, so only two rows of values are alive at once, and
+ * each row's bands are counted and gathered while it is still in cache. Identical to the workers'
+ * split because each chunk draws from its own stream.
  */
 export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   const run = prepareRun(input);
   const { params } = run;
-  const { paths, years, chunkPaths } = params;
-  const tables = zigguratTables();
-  const states = Array.from({ length: run.chunks }, (_, chunk) => {
-    const state = new Uint32Array(4);
-    seedStream(params.seed, chunk, state);
-    return state;
+  const { paths, years } = params;
+  const memory = takeMemory(paths, params.chunkPaths);
+  const { scratch } = memory;
+  const sim = startSimulation(params, 0, paths, memory.simulation, {
+    states: chunkStates(params.seed, 0, run.chunks),
+    tables: memory.tables,
   });
-  const z = new Float64Array(Math.min(chunkPaths, paths));
-  const state: PathState = {
-    a: new Float64Array(paths),
-    b: new Float64Array(paths),
-    c: new Float64Array(paths),
-    caps: new Float64Array(paths),
-  };
-  let previous = new Float64Array(paths).fill(params.currentValue);
-  let current = new Float64Array(paths);
   const width = BAND_PROBABILITIES.length;
   const bands = new Float64Array(width * (years + 1));
   const band = new Float64Array(width);
-  const scratch = quantileScratch(paths);
-  quantilesOf(previous, 0, paths, BAND_PROBABILITIES, band, scratch);
-  bands.set(band, 0);
+  // Year 0: every path holds the current value, so every band is that value.
+  bands.fill(params.currentValue, 0, width);
+  // Each year, chunk by chunk while its rows are in cache: gather last year's row as planned, advance,
+  // count this year's. Then last year's bands from what was gathered, and the plan for this year's.
+  let planned = -1;
   for (let year = 1; year <= years; year += 1) {
-    states.forEach((chunkState, chunk) => {
-      const start = chunk * chunkPaths;
-      const count = Math.min(chunkPaths, paths - start);
-      advanceYear(params, year, chunkState, tables, z, count, previous, start, current, start, state, start);
-    });
-    quantilesOf(current, 0, paths, BAND_PROBABILITIES, band, scratch);
-    bands.set(band, year * width);
-    [previous, current] = [current, previous];
+    yearPass(sim, year, scratch, planned >= 0, ROW_FUNCTIONS);
+    if (planned >= 0)
+      bands.set(finishGathered(paths, BAND_PROBABILITIES, band, scratch, planned), (year - 1) * width);
+    planned = planCounted(paths, BAND_PROBABILITIES, scratch);
+    // Only negative numbers, infinities or NaN need plain selection; the kernel writes none of them.
+    if (planned < 0) throw new MonteCarloValueError(year);
   }
-  const failures = countFailures(params, state.caps, 0, paths);
-  return assembleResult(run, bands, failures, sustainableIncomeOf(state.caps));
+  const last = sim.rows[years % 2 === 0 ? 0 : 1];
+  gatherMarked(last, 0, paths, scratch.marks, scratch.buffer, scratch.groups);
+  bands.set(finishGathered(paths, BAND_PROBABILITIES, band, scratch, planned), years * width);
+  collectCaps(sim);
+  const failures = countFailures(params, sim.caps, 0, paths);
+  const result = assembleResult(run, bands, failures, sustainableIncomeOf(sim.caps));
+  if (paths <= REUSED_MEMORY_MAX_PATHS) spare = memory;
+  return result;
 }
 
 /**

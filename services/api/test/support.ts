@@ -209,5 +209,5 @@ export const RETIREMENT_FIGURES = {
   at_retirement_today: { p10: 1, p50: 2, p90: 3 },
   paths: 500,
   seed: 7,
-  model_version: 'monte-carlo/3',
+  model_version: 'monte-carlo/4',
 };

@@ -145,7 +145,7 @@ describe('projectRetirement on the embedded database with the offline model', ()
       at_retirement_nominal: { p50: direct.atRetirement.p50 },
       at_retirement_today: { p50: direct.atRetirement.p50Today },
       seed: direct.assumptions.seed,
-      model_version: 'monte-carlo/3',
+      model_version: 'monte-carlo/4',
     });
     expect(stored.chart?.retirement_year).toBe(25);
     expect(stored.chart?.data[25]).toMatchObject({ age: 65, phase: 'accumulation' });

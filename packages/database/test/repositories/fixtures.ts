@@ -29,7 +29,7 @@ export const RETIREMENT: RetirementInput = {
     at_retirement_today: { p10: 1, p50: 2, p90: 3 },
     paths: 100,
     seed: 7,
-    model_version: 'monte-carlo/3',
+    model_version: 'monte-carlo/4',
   },
   summary: 'On track',
   detail: '## Detail',
