@@ -13,6 +13,8 @@ import { type BenchResult, type BenchSuite, ratioOf } from './harness.ts';
 const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = 50;
 const SECONDS = 10;
+/** Load before each measured run, not counted: the route's code is compiled and its caches warm. */
+const WARM_UP_SECONDS = 2;
 /** The trivial handler every figure is compared with: no token, no database, same server and handler. */
 const TRIVIAL = '/health';
 const ENDPOINTS = ['/api/accounts', '/api/portfolio'];
@@ -68,15 +70,20 @@ function firstJsonLine(child: ChildProcess): Promise<{ url: string; token: strin
   });
 }
 
-/** 50 clients for 10 s on `path`; throws if any response was not a 2xx (a fast error is no result). */
+/**
+ * 50 clients for 10 s on `path`, after 2 s of the same load that is not counted (V8 compiles the
+ * route's code during its first requests: steady state is what is measured); throws if any response
+ * was not a 2xx (a fast error is no result).
+ */
 async function load(api: ApiProcess, path: string): Promise<Load> {
-  const cpuBefore = cpuMsOf(api.pid);
-  const result = await autocannon({
+  const options = {
     url: `${api.url}${path}`,
     connections: CONNECTIONS,
-    duration: SECONDS,
     headers: { authorization: `Bearer ${api.token}` },
-  });
+  };
+  await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  const cpuBefore = cpuMsOf(api.pid);
+  const result = await autocannon({ ...options, duration: SECONDS });
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) throw new Error(`GET ${path}: ${failed} of ${result.requests.total} requests failed`);
   return {
@@ -111,7 +118,7 @@ async function checkAnswers(api: ApiProcess): Promise<void> {
 
 function resultsFor(backend: string, trivial: Load, path: string, measured: Load): BenchResult[] {
   const name = `GET ${path} (${backend})`;
-  const note = `${CONNECTIONS} clients, ${SECONDS} s, autocannon`;
+  const note = `${CONNECTIONS} clients, ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, autocannon`;
   return [
     {
       suite: 'api',
