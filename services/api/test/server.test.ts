@@ -51,6 +51,17 @@ describe('serveLocally, end to end over HTTP', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('sends each response with its length, in bytes, not chunked', async () => {
+    const token = await issuer.sign(DEMO_USER, { azp: SPA_ORIGIN });
+    for (const path of ['/health', '/api/portfolio']) {
+      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(res.status).toBe(200);
+      expect(res.headers.get('transfer-encoding')).toBeNull();
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+    }
+  });
+
   it('signs in through /local/token and uses the token, verified against the JWKS it serves', async () => {
     const { token } = (await (
       await fetch(`${server.url}/local/token`, {

@@ -63,9 +63,14 @@ async function handle(handler: ApiGatewayHandler, req: IncomingMessage, res: Ser
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
-  const body = result.body ?? '';
-  res.writeHead(result.statusCode ?? 200, headers);
-  res.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+  const text = result.body ?? '';
+  const body = result.isBase64Encoded ? Buffer.from(text, 'base64') : text;
+  const status = result.statusCode ?? 200;
+  // With its length known the response goes out in one write, headers and body, not chunked: as
+  // API Gateway sends it (204 and 304 have no body, and so no length).
+  if (status !== 204 && status !== 304) headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(status, headers);
+  res.end(body);
 }
 
 /** The API Gateway v2 event for a request, as HTTP API builds it. */
