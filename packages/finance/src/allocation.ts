@@ -1,6 +1,6 @@
 import { CASH_KEY, UNCLASSIFIED_KEY } from './keys.ts';
 import { roundPercentages } from './rounding.ts';
-import { isUsableAllocation, type PortfolioValuation } from './valuation.ts';
+import type { AllocationMap, PortfolioValuation } from './valuation.ts';
 
 /** Which allocation map of an instrument to aggregate. */
 export type AllocationDimension = 'asset_class' | 'regions' | 'sectors';
@@ -40,33 +40,66 @@ export function allocationBy(
   dimension: AllocationDimension,
   options: AllocationOptions = {},
 ): Allocation {
+  const includeCash = options.includeCash !== false;
+  let made = computed.get(valuation);
+  if (!made) {
+    made = new Map();
+    computed.set(valuation, made);
+  }
+  const key = `${dimension}${includeCash ? '' : ' invested'}`;
+  let allocation = made.get(key);
+  if (!allocation) {
+    allocation = freeze(allocate(valuation, dimension, includeCash));
+    made.set(key, allocation);
+  }
+  return allocation;
+}
+
+/**
+ * Allocations already made of each valuation, by dimension: the dashboard's facts, charts, drift and
+ * risk checks ask for the same three or four of one valuation nine times. A valuation is not changed
+ * once made, and the allocations handed out are frozen, so sharing them is safe.
+ */
+const computed = new WeakMap<PortfolioValuation, Map<string, Allocation>>();
+
+function freeze(allocation: Allocation): Allocation {
+  for (const bucket of allocation.buckets) Object.freeze(bucket);
+  Object.freeze(allocation.buckets);
+  Object.freeze(allocation.unclassified);
+  return Object.freeze(allocation);
+}
+
+function allocate(
+  valuation: PortfolioValuation,
+  dimension: AllocationDimension,
+  includeCash: boolean,
+): Allocation {
   const cents = new Map<string, number>();
-  const add = (key: string, amount: number) => cents.set(key, (cents.get(key) ?? 0) + amount);
   const unclassified = new Set<string>();
 
   for (const position of valuation.positions) {
     const map = position.allocations[dimension];
-    if (!isUsableAllocation(map)) {
+    const sum = map === null ? 0 : usableSum(map);
+    if (map === null || sum === 0) {
       unclassified.add(position.symbol);
-      add(UNCLASSIFIED_KEY, position.cents);
+      cents.set(UNCLASSIFIED_KEY, (cents.get(UNCLASSIFIED_KEY) ?? 0) + position.cents);
       continue;
     }
-    let sum = 0;
-    for (const weight of Object.values(map)) sum += weight ?? 0;
-    for (const [key, weight] of Object.entries(map)) {
-      if (weight) add(key, (position.cents * weight) / sum);
+    for (const key of Object.keys(map)) {
+      const weight = map[key];
+      if (weight) cents.set(key, (cents.get(key) ?? 0) + (position.cents * weight) / sum);
     }
   }
-  const cashCents = Math.round(valuation.cash.value * 100);
-  if (options.includeCash !== false) add(CASH_KEY, cashCents);
+  if (includeCash) {
+    cents.set(CASH_KEY, (cents.get(CASH_KEY) ?? 0) + Math.round(valuation.cash.value * 100));
+  }
 
   const entries = [...cents.entries()].filter(([, amount]) => amount > 0);
   entries.sort(([keyA, a], [keyB, b]) => b - a || keyA.localeCompare(keyB));
-  const percents = roundPercentages(
-    entries.map(([, amount]) => amount),
-    2,
-  );
-  const totalCents = entries.reduce((sum, [, amount]) => sum + amount, 0);
+  const amounts = entries.map(([, amount]) => amount);
+  const percents = roundPercentages(amounts, 2);
+  let totalCents = 0;
+  for (const amount of amounts) totalCents += amount;
   return {
     dimension,
     total: Math.round(totalCents) / 100,
@@ -77,4 +110,16 @@ export function allocationBy(
     })),
     unclassified: [...unclassified].sort(),
   };
+}
+
+/** The sum of a map's weights when the map is usable (as `isUsableAllocation` decides), else 0. */
+function usableSum(map: NonNullable<AllocationMap>): number {
+  let sum = 0;
+  for (const key of Object.keys(map)) {
+    const weight = map[key];
+    if (weight === undefined) continue;
+    if (!Number.isFinite(weight) || weight < 0) return 0;
+    sum += weight;
+  }
+  return Math.max(sum, 0);
 }

@@ -70,6 +70,29 @@ describe('allocationBy', () => {
     expect(allocation.total).toBe(78427);
   });
 
+  it('makes each allocation of a valuation once and hands out the same frozen one after', () => {
+    // Prepare
+    const valuation = valuePortfolio(DEMO_PORTFOLIO);
+
+    // Act
+    const first = allocationBy(valuation, 'regions', { includeCash: false });
+    const again = allocationBy(valuation, 'regions', { includeCash: false });
+    const withCash = allocationBy(valuation, 'regions');
+
+    // Assess: the same object, which no caller can change under another
+    expect(again).toBe(first);
+    expect(withCash).not.toBe(first);
+    expect(withCash.buckets.map((b) => b.key)).toContain('cash');
+    expect(Object.isFrozen(first) && Object.isFrozen(first.buckets)).toBe(true);
+    expect(first.buckets.every((bucket) => Object.isFrozen(bucket))).toBe(true);
+    const [bucket] = first.buckets as { value: number }[];
+    expect(() => {
+      if (bucket) bucket.value = 0;
+    }).toThrow(TypeError);
+    // A new valuation of the same positions is allocated afresh, to equal figures.
+    expect(allocationBy(valuePortfolio(DEMO_PORTFOLIO), 'regions', { includeCash: false })).toEqual(first);
+  });
+
   it('sums to 100 within 0.1 for arbitrary portfolios in every dimension', () => {
     const map = fc.option(fc.dictionary(fc.constantFrom('equity', 'europe', 'energy', 'x_y'), fc.nat(100)), {
       nil: null,
