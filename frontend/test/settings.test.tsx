@@ -5,7 +5,7 @@ import { BrowserRouter, Link, useLocation } from 'react-router-dom';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PlanForm } from '../src/components/settings/plan-form.tsx';
 import { SettingsForm } from '../src/components/settings/settings-form.tsx';
-import { watchHistory } from '../src/lib/leave-guard.ts';
+import { leaveBy, watchHistory } from '../src/lib/leave-guard.ts';
 import { noPlan } from './fixtures.ts';
 
 const user: User = {
@@ -119,6 +119,63 @@ describe('SettingsForm unsaved changes', () => {
 
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(followed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('SettingsForm unsaved changes and signing out', () => {
+  function renderWithSignOut() {
+    const signOut = vi.fn();
+    render(
+      <>
+        <button type="button" onClick={() => leaveBy(signOut)}>
+          Sign out
+        </button>
+        <SettingsForm user={user} onSave={vi.fn(async () => user)} />
+      </>,
+    );
+    return { signOut, button: screen.getByRole('button', { name: 'Sign out' }) };
+  }
+
+  it('signs out at once when nothing is unsaved', async () => {
+    const { signOut, button } = renderWithSignOut();
+
+    await userEvent.click(button);
+
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks before signing out leaves unsaved edits behind, and keeps them on Cancel', async () => {
+    const { signOut, button } = renderWithSignOut();
+    await userEvent.type(screen.getByLabelText('Display name'), ' Jr');
+
+    await userEvent.click(button);
+    expect(screen.getByRole('alertdialog', { name: 'Leave without saving?' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(signOut).not.toHaveBeenCalled();
+    expect((screen.getByLabelText('Display name') as HTMLInputElement).value).toBe('Test User Jr');
+  });
+
+  it('signs out when the user agrees to leave the edits, without the browser asking again', async () => {
+    const { signOut, button } = renderWithSignOut();
+    // Clerk's sign-out may load another page: the tab's own question must not follow the dialog's.
+    const browserAsks = () => {
+      const unload = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(unload);
+      return unload.defaultPrevented;
+    };
+    signOut.mockImplementation(() => {
+      expect(browserAsks()).toBe(false);
+    });
+    await userEvent.type(screen.getByLabelText('Display name'), ' Jr');
+    expect(browserAsks()).toBe(true);
+
+    await userEvent.click(button);
+    await userEvent.click(screen.getByRole('button', { name: 'Leave without saving' }));
+
+    await waitFor(() => expect(signOut).toHaveBeenCalledTimes(1));
+    expect(signOut).toHaveReturned();
   });
 });
 

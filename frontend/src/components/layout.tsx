@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context.ts';
 import { isSignedInPage } from '../auth/signed-in-pages.ts';
+import { leaveBy } from '../lib/leave-guard.ts';
 import { Disclaimer } from './disclaimer.tsx';
 
 const LINKS = [
@@ -27,9 +28,12 @@ export function Layout() {
     mainRef.current?.focus();
   }, [pathname]);
 
-  async function onSignOut() {
-    await signOut();
-    navigate('/', { replace: true });
+  // Signing out leaves the page: a form with unsaved edits asks first, as a link off the page does.
+  function onSignOut() {
+    leaveBy(async () => {
+      await signOut();
+      navigate('/', { replace: true });
+    });
   }
 
   return (

@@ -1,5 +1,11 @@
-/** A way off the page that waits for the user's answer: a link to click again, or a history step to take again. */
-export type Exit = { kind: 'link'; link: HTMLAnchorElement } | { kind: 'step'; delta: number };
+/**
+ * A way off the page that waits for the user's answer: a link to click again, a history step to take
+ * again, or something the app does itself (signing out) to run.
+ */
+export type Exit =
+  | { kind: 'link'; link: HTMLAnchorElement }
+  | { kind: 'step'; delta: number }
+  | { kind: 'action'; run: () => Promise<void> | void };
 
 /** The guarded forms that have unsaved edits, in the order they got them: the first one asks. */
 const askers: ((exit: Exit) => void)[] = [];
@@ -15,6 +21,9 @@ let followingLink = false;
 // (hidden from the router), and the step they agreed to (shown to it).
 const ownSteps: ('undo' | 'leave')[] = [];
 let watching = false;
+// Set while an action the user agreed to leave by runs: it may load another page (Clerk's sign-out
+// does), and the browser must not ask a second time.
+let runningAction = false;
 
 /** React Router's position of a history entry, or undefined for an entry it did not write. */
 function historyIndex(state: unknown): number | undefined {
@@ -23,6 +32,7 @@ function historyIndex(state: unknown): number | undefined {
 }
 
 function onBeforeUnload(event: BeforeUnloadEvent) {
+  if (runningAction) return;
   event.preventDefault();
   // Older Chromium needs returnValue set to show the prompt.
   event.returnValue = '';
@@ -98,8 +108,27 @@ export function guardPage(ask: (exit: Exit) => void): () => void {
   };
 }
 
-/** Takes the way off the page the user agreed to: clicks the link again, or steps through history again. */
+/**
+ * Runs `run`, a way off the page the app takes itself (signing out): at once when no form on the page
+ * has unsaved edits, else once the user agrees to leave them (nothing runs on Cancel).
+ */
+export function leaveBy(run: () => Promise<void> | void): void {
+  const ask = askers[0];
+  if (ask) ask({ kind: 'action', run });
+  else void run();
+}
+
+/** Takes the way off the page the user agreed to: clicks the link again, steps through history again, or runs the action. */
 export function leave(exit: Exit): void {
+  if (exit.kind === 'action') {
+    runningAction = true;
+    void Promise.resolve()
+      .then(exit.run)
+      .finally(() => {
+        runningAction = false;
+      });
+    return;
+  }
   if (exit.kind === 'step') {
     ownSteps.push('leave');
     window.history.go(exit.delta);

@@ -8,7 +8,8 @@ export const UNSAVED_CHANGES_TITLE = 'Leave without saving?';
 /**
  * Guards a form's unsaved edits while `dirty`: closing or reloading the tab asks the browser's own
  * question, and leaving the page inside the app, by a link or by the browser's Back or Forward,
- * asks first in a dialog. Cancel keeps the address and the edits; "Leave without saving" goes on.
+ * or by signing out (`leaveBy`), asks first in a dialog. Cancel keeps the address and the edits;
+ * "Leave without saving" goes on.
  * Returns that dialog (or null): render it anywhere in the form's tree. Several guarded forms on one
  * page ask once.
  *
