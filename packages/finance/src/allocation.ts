@@ -1,6 +1,6 @@
 import { CASH_KEY, UNCLASSIFIED_KEY } from './keys.ts';
 import { roundPercentages } from './rounding.ts';
-import type { AllocationMap, PortfolioValuation } from './valuation.ts';
+import { type PortfolioValuation, usableAllocationSum } from './valuation.ts';
 
 /** Which allocation map of an instrument to aggregate. */
 export type AllocationDimension = 'asset_class' | 'regions' | 'sectors';
@@ -79,7 +79,7 @@ function allocate(
 
   for (const position of valuation.positions) {
     const map = position.allocations[dimension];
-    const sum = map === null ? 0 : usableSum(map);
+    const sum = usableAllocationSum(map);
     if (map === null || sum === 0) {
       unclassified.add(position.symbol);
       cents.set(UNCLASSIFIED_KEY, (cents.get(UNCLASSIFIED_KEY) ?? 0) + position.cents);
@@ -110,16 +110,4 @@ function allocate(
     })),
     unclassified: [...unclassified].sort(),
   };
-}
-
-/** The sum of a map's weights when the map is usable (as `isUsableAllocation` decides), else 0. */
-function usableSum(map: NonNullable<AllocationMap>): number {
-  let sum = 0;
-  for (const key of Object.keys(map)) {
-    const weight = map[key];
-    if (weight === undefined) continue;
-    if (!Number.isFinite(weight) || weight < 0) return 0;
-    sum += weight;
-  }
-  return Math.max(sum, 0);
 }

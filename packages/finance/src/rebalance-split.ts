@@ -1,5 +1,5 @@
 import { type Drift, GLOBAL_KEY, INTERNATIONAL_KEY, type Targets } from './drift.ts';
-import { type AllocationMap, isUsableAllocation } from './valuation.ts';
+import { type AllocationMap, usableAllocationSum } from './valuation.ts';
 
 /** How strongly the region gaps steer an asset class's trades toward (or away from) a holding. */
 const REGION_PULL = 4;
@@ -26,9 +26,8 @@ function regionTilt(drift: Drift): Map<string, number> {
  * drift reads it (unnamed regions as international when the targets use it; `global` as no region).
  */
 function regionFit(map: AllocationMap, tilt: Map<string, number>, targets: Targets): number {
-  if (!isUsableAllocation(map)) return 0;
-  let sum = 0;
-  for (const weight of Object.values(map)) sum += weight ?? 0;
+  const sum = usableAllocationSum(map);
+  if (map === null || sum === 0) return 0;
   let fit = 0;
   for (const [key, weight = 0] of Object.entries(map)) {
     if (key === GLOBAL_KEY) continue;

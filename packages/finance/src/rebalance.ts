@@ -3,7 +3,12 @@ import { assetClassDrift, type Drift, regionDrift, type Targets } from './drift.
 import { CASH_KEY } from './keys.ts';
 import { splitGap } from './rebalance-split.ts';
 import { roundPercentages } from './rounding.ts';
-import { isUsableAllocation, type PortfolioValuation, type PositionValuation } from './valuation.ts';
+import {
+  isUsableAllocation,
+  type PortfolioValuation,
+  type PositionValuation,
+  usableAllocationSum,
+} from './valuation.ts';
 
 /** Instrument types that trade in fractions (mutual funds price once a day and sell any amount). */
 const FRACTIONAL_TYPES = new Set(['mutual_fund']);
@@ -331,7 +336,7 @@ function spread(
   cents: number,
   add: (key: string, cents: number) => void,
 ): void {
-  if (!isUsableAllocation(map)) return;
-  const sum = Object.values(map).reduce((s: number, w) => s + (w ?? 0), 0);
+  const sum = usableAllocationSum(map);
+  if (map === null || sum === 0) return;
   for (const [key, weight] of Object.entries(map)) if (weight) add(key, (cents * weight) / sum);
 }

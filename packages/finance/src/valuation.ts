@@ -74,14 +74,22 @@ export function money(cents: bigint): Money {
 
 /** Whether an allocation map can be used: non-empty, finite non-negative entries, positive sum. */
 export function isUsableAllocation(map: AllocationMap): map is Readonly<Partial<Record<string, number>>> {
-  if (map === null) return false;
+  return usableAllocationSum(map) > 0;
+}
+
+/**
+ * The sum of an allocation map's weights, which each weight is a share of; 0 when the map cannot be
+ * used (see {@link isUsableAllocation}).
+ */
+export function usableAllocationSum(map: AllocationMap): number {
+  if (map === null) return 0;
   let sum = 0;
   for (const weight of Object.values(map)) {
     if (weight === undefined) continue;
-    if (!Number.isFinite(weight) || weight < 0) return false;
+    if (!Number.isFinite(weight) || weight < 0) return 0;
     sum += weight;
   }
-  return sum > 0;
+  return sum;
 }
 
 /**
